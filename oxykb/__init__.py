@@ -1,0 +1,1 @@
+"""oxykb: turns graded, quoted YAML claims about oxytocin into a bilingual reference site."""

@@ -1,0 +1,140 @@
+"""The knowledge base as typed, immutable values, independent of YAML and MkDocs."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from enum import Enum
+from types import MappingProxyType
+from typing import Mapping
+
+from .yamlstrict import Position
+
+LANGUAGES = ("nl", "en")
+
+
+class Vocabulary(str, Enum):
+    """A closed list of values an editor may write."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Grade(Vocabulary):
+    HIGH = "high"
+    MODERATE = "moderate"
+    LOW = "low"
+    VERY_LOW = "very-low"
+    UNSUPPORTED = "unsupported"
+
+    @property
+    def rank(self) -> int:
+        """0 for the strongest evidence, so sorting puts it first."""
+        return list(Grade).index(self)
+
+
+class Category(Vocabulary):
+    FACTS = "facts"
+    STUDIES = "studies"
+    THERAPIES = "therapies"
+    RISKS = "risks"
+
+
+class Population(Vocabulary):
+    HUMAN = "human"
+    ANIMAL = "animal"
+    IN_VITRO = "in-vitro"
+    MIXED = "mixed"
+
+
+class Status(Vocabulary):
+    CURRENT = "current"
+    DISPUTED = "disputed"
+    WITHDRAWN = "withdrawn"
+
+
+class SourceKind(Vocabulary):
+    NEWS = "news"
+    BLOG = "blog"
+    COMMERCIAL = "commercial"
+    LECTURE = "lecture"
+    JOURNAL_ARTICLE = "journal-article"
+    REVIEW = "review"
+    BOOK = "book"
+    WEBSITE = "website"
+
+
+class Reliability(Vocabulary):
+    HIGH = "high"
+    MODERATE = "moderate"
+    LOW = "low"
+
+
+@dataclass(frozen=True, slots=True)
+class Localized:
+    """One text in every language the site is published in."""
+
+    nl: str
+    en: str
+
+    def __getitem__(self, language: str) -> str:
+        return getattr(self, language)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    source: str
+    quote: str
+    quote_en: str
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    category: Category
+    statement: Localized
+    grade: Grade
+    rationale: Localized
+    population: Population
+    sources: tuple[Quote, ...]
+    status: Status
+    tags: tuple[str, ...]
+    reviewed: datetime.date
+    cites: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    contradicts: tuple[str, ...] = ()
+    path: str = ""
+    positions: Mapping[str, Position] = field(default_factory=lambda: MappingProxyType({}), compare=False, repr=False)
+
+    def position(self, key: str) -> Position:
+        """Where a field (`related.1`, `sources.0.quote`) was written, for messages."""
+        return self.positions.get(key, Position(1, 1))
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    kind: SourceKind
+    language: str
+    reliability: Reliability
+    assessment: Localized
+    title: str | None = None
+    cited_as: str | None = None
+    publisher: str | None = None
+    journal: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    url: str | None = None
+    doi: str | None = None
+    path: str = ""
+    text: str | None = None
+    positions: Mapping[str, Position] = field(default_factory=lambda: MappingProxyType({}), compare=False, repr=False)
+
+    def position(self, key: str) -> Position:
+        return self.positions.get(key, Position(1, 1))
+
+
+@dataclass(frozen=True, slots=True)
+class KnowledgeBase:
+    claims: Mapping[str, Claim]
+    sources: Mapping[str, Source]

@@ -1,0 +1,71 @@
+"""Checks what no single file can show: references between files, and quotes."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .load import Loaded
+from .problems import Problem
+
+_QUOTE_FOLDING = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u2039": "'", "\u203a": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u00ad": None,  # soft hyphen
+})
+_HYPHENATED_LINE_BREAK = re.compile(r"(\w)-[^\S\n]*\n\s*(\w)")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """The contract's quote normalisation: NFC, ASCII quotes, joined hyphenation, single spaces."""
+    text = unicodedata.normalize("NFC", text).translate(_QUOTE_FOLDING)
+    text = _HYPHENATED_LINE_BREAK.sub(r"\1\2", text)
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def _matching_prefix(quote: str, text: str) -> int:
+    """Length of the longest start of the quote that the text contains."""
+    low, high = 0, len(quote)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if quote[:middle] in text:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def validate(loaded: Loaded) -> list[Problem]:
+    """Problems in references and quotes, added to those found while loading."""
+    kb = loaded.knowledge_base
+    problems: list[Problem] = []
+    texts = {source.id: normalise(source.text) for source in kb.sources.values() if source.text is not None}
+
+    for claim in kb.claims.values():
+        def report(key: str, message: str) -> None:
+            pos = claim.position(key)
+            problems.append(Problem(claim.path, pos.line, pos.column, message))
+
+        for index, entry in enumerate(claim.sources):
+            key = f"sources[{index}]"
+            if entry.source not in loaded.source_ids:
+                report(f"{key}.source", f"unknown source '{entry.source}' (no claims/sources/{entry.source}.yaml)")
+            elif entry.source in kb.sources and entry.source not in texts:
+                report(f"{key}.source", f"source '{entry.source}' has no full text (claims/sources/{entry.source}.txt), so it cannot be quoted; list it under cites instead")
+            elif entry.source in texts:
+                quote = normalise(entry.quote)
+                if quote not in texts[entry.source]:
+                    matched = _matching_prefix(quote, texts[entry.source])
+                    hint = f"; it matches up to '{quote[max(0, matched - 30):matched]}' and then differs" if matched >= 10 else ""
+                    report(f"{key}.quote", f"quote not found in claims/sources/{entry.source}.txt{hint}")
+        for index, source_id in enumerate(claim.cites):
+            if source_id not in loaded.source_ids:
+                report(f"cites[{index}]", f"'cites' names unknown source '{source_id}' (no claims/sources/{source_id}.yaml)")
+        for field_name in ("related", "contradicts"):
+            for index, claim_id in enumerate(getattr(claim, field_name)):
+                if claim_id == claim.id:
+                    report(f"{field_name}[{index}]", f"a claim cannot list itself under '{field_name}'")
+                elif claim_id not in loaded.claim_ids:
+                    report(f"{field_name}[{index}]", f"'{field_name}' names unknown claim '{claim_id}'")
+    return problems

@@ -1,0 +1,263 @@
+"""A strict YAML reader for files written by strangers.
+
+It composes the node tree itself from libyaml's event stream, so that
+anchors, aliases, tags, extra documents and deep nesting are refused before
+anything recursive runs (PyYAML's composers crash or recurse on 50,000-deep
+input), and it keeps the position of every node for `path:line:col` messages.
+
+Plain scalars are typed by the YAML 1.2 core schema. The YAML 1.1 readings
+that surprise people (`no` as false, `0755` as octal, `1:30` as 5400,
+`2025-08-12` as a date) are refused instead of guessed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import yaml
+
+try:
+    from yaml import CSafeLoader as _EventLoader
+except ImportError as error:  # pragma: no cover - install problem, not input problem
+    raise ImportError("oxykb needs PyYAML built with libyaml (yaml.CSafeLoader)") from error
+
+MAX_BYTES = 256 * 1024
+MAX_DEPTH = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+@dataclass(frozen=True, slots=True)
+class Scalar:
+    pos: Position
+    value: str | bool | int | float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Mapping:
+    pos: Position
+    items: tuple[tuple[Scalar, "Node"], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Sequence:
+    pos: Position
+    items: tuple["Node", ...]
+
+
+Node = Scalar | Mapping | Sequence
+
+
+@dataclass(frozen=True, slots=True)
+class YamlProblem:
+    pos: Position
+    message: str
+
+
+class _Abort(Exception):
+    """Stops reading a file whose structure is unsafe to continue with."""
+
+
+_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _bad_character(char: str) -> str | None:
+    if char == "\x00":
+        return "NUL byte"
+    if char in _BIDI_CONTROLS:
+        return f"bidirectional control character U+{ord(char):04X} (can disguise text)"
+    if char not in "\t\n\r" and unicodedata.category(char) == "Cc":
+        return f"control character U+{ord(char):04X}"
+    return None
+
+
+_SUSPECT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _position_of(text: str, index: int) -> Position:
+    line = text.count("\n", 0, index) + 1
+    return Position(line, index - (text.rfind("\n", 0, index) + 1) + 1)
+
+
+def decode(data: bytes) -> tuple[str | None, list[YamlProblem]]:
+    """Bytes to text, refusing what cannot be shown safely or read reliably."""
+    if len(data) > MAX_BYTES:
+        return None, [YamlProblem(Position(1, 1), f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,}")]
+    if data.startswith(b"\xef\xbb\xbf"):
+        return None, [YamlProblem(Position(1, 1), "file starts with a byte order mark (BOM); save it as UTF-8 without BOM")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        good = data[: error.start].decode("utf-8")
+        pos = _position_of(good + "?", len(good))
+        return None, [YamlProblem(pos, f"file is not valid UTF-8 (byte 0x{data[error.start]:02x})")]
+    problems = []
+    seen = set()
+    for match in _SUSPECT.finditer(text):
+        reason = _bad_character(match.group())
+        if reason and reason not in seen:
+            seen.add(reason)
+            problems.append(YamlProblem(_position_of(text, match.start()), f"file contains a {reason}"))
+    return (None, problems) if problems else (text, [])
+
+
+_NULL = re.compile(r"~|null|Null|NULL|")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_YAML11_BOOL = re.compile(r"y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF")
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_INT_OTHER_BASE = re.compile(r"0o[0-7]+|0x[0-9a-fA-F]+")
+_YAML11_INT = re.compile(r"[-+]?(0[0-9_]+|0b[01_]+|[0-9][0-9_]*_[0-9_]*)")
+_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
+_TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \t].*)?")
+
+
+def _resolve_plain(text: str, pos: Position, problems: list[YamlProblem]):
+    """Types an unquoted scalar like YAML 1.2, refusing YAML 1.1 surprises."""
+    if _NULL.fullmatch(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _YAML11_BOOL.fullmatch(text):
+        problems.append(YamlProblem(pos, f"unquoted {text} is read as true/false by YAML 1.1 tools; write \"{text}\" in quotes"))
+        return text
+    if _INT.fullmatch(text):
+        return int(text)
+    if _INT_OTHER_BASE.fullmatch(text):
+        return int(text[2:], 8 if text[1] == "o" else 16)
+    if _YAML11_INT.fullmatch(text) or _SEXAGESIMAL.fullmatch(text):
+        problems.append(YamlProblem(pos, f"unquoted {text} is read as a number in another base by YAML 1.1 tools; write \"{text}\" in quotes"))
+        return text
+    if _FLOAT.fullmatch(text):
+        return float(text.lower().replace(".inf", "inf").replace(".nan", "nan"))
+    if _TIMESTAMP.fullmatch(text):
+        problems.append(YamlProblem(pos, f"unquoted {text} is read as a date object by YAML tools; write dates in quotes: \"{text}\""))
+        return text
+    return text
+
+
+def _pos(mark) -> Position:
+    return Position(mark.line + 1, mark.column + 1)
+
+
+def _refuse_decorations(event, problems: list[YamlProblem]) -> None:
+    pos = _pos(event.start_mark)
+    if getattr(event, "anchor", None) is not None:
+        problems.append(YamlProblem(pos, f"anchors (&{event.anchor}) are not allowed; repeat the value instead"))
+    tag = getattr(event, "tag", None)
+    if tag is not None:
+        shown = tag.replace("tag:yaml.org,2002:", "!!")
+        problems.append(YamlProblem(pos, f"tags ({shown}) are not allowed"))
+
+
+def _compose(events, problems: list[YamlProblem]) -> Node | None:
+    """Builds the node tree iteratively, checking structure as it streams by."""
+    stack: list[tuple[type, Position, list]] = []
+    root: Node | None = None
+    documents = 0
+
+    def attach(node: Node) -> None:
+        nonlocal root
+        if stack:
+            stack[-1][2].append(node)
+        else:
+            root = node
+
+    for event in events:
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                problems.append(YamlProblem(_pos(event.start_mark), "a file holds one document; remove the second '---'"))
+                raise _Abort
+            if event.version or event.tags:
+                problems.append(YamlProblem(_pos(event.start_mark), "YAML directives (%YAML, %TAG) are not allowed"))
+        elif isinstance(event, yaml.AliasEvent):
+            problems.append(YamlProblem(_pos(event.start_mark), f"aliases (*{event.anchor}) are not allowed; repeat the value instead"))
+            attach(Scalar(_pos(event.start_mark), None))
+        elif isinstance(event, yaml.ScalarEvent):
+            _refuse_decorations(event, problems)
+            pos = _pos(event.start_mark)
+            plain = event.implicit[0] and event.tag is None
+            value = _resolve_plain(event.value, pos, problems) if plain else event.value
+            attach(Scalar(pos, value))
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            _refuse_decorations(event, problems)
+            if len(stack) >= MAX_DEPTH:
+                problems.append(YamlProblem(_pos(event.start_mark), f"nesting deeper than {MAX_DEPTH} levels"))
+                raise _Abort
+            kind = Mapping if isinstance(event, yaml.MappingStartEvent) else Sequence
+            stack.append((kind, _pos(event.start_mark), []))
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            kind, pos, items = stack.pop()
+            attach(_mapping(pos, items, problems) if kind is Mapping else Sequence(pos, tuple(items)))
+    return root
+
+
+def _mapping(pos: Position, items: list[Node], problems: list[YamlProblem]) -> Mapping:
+    pairs = []
+    first_seen: dict[str, Position] = {}
+    for key, value in zip(items[0::2], items[1::2]):
+        if not isinstance(key, Scalar) or not isinstance(key.value, str):
+            problems.append(YamlProblem(key.pos, "keys must be plain text"))
+            continue
+        if key.value == "<<":
+            problems.append(YamlProblem(key.pos, "merge keys (<<) are not allowed"))
+            continue
+        name = unicodedata.normalize("NFC", key.value)
+        if name in first_seen:
+            problems.append(YamlProblem(key.pos, f"duplicate key '{name}' (first at line {first_seen[name].line})"))
+            continue
+        first_seen[name] = key.pos
+        pairs.append((Scalar(key.pos, name), value))
+    return Mapping(pos, tuple(pairs))
+
+
+def read(data: bytes) -> tuple[Node | None, list[YamlProblem]]:
+    """Parses one YAML file strictly: a node tree, or the problems that stop it."""
+    text, problems = decode(data)
+    if text is None:
+        return None, problems
+    root = None
+    try:
+        root = _compose(yaml.parse(text, Loader=_EventLoader), problems)
+    except _Abort:
+        pass
+    except yaml.MarkedYAMLError as error:
+        problems.append(_syntax_problem(error))
+    except yaml.YAMLError as error:  # reader errors carry no marks
+        problems.append(YamlProblem(Position(1, 1), f"YAML error: {error}"))
+    if problems:
+        return None, problems
+    if root is None:
+        return None, [YamlProblem(Position(1, 1), "file is empty; expected a mapping of fields")]
+    if not isinstance(root, Mapping):
+        return None, [YamlProblem(root.pos, "expected a mapping of fields (key: value) at the top level")]
+    return root, []
+
+
+_STARTS_MATTER = ("quoted scalar", "flow", "block scalar", "anchor", "tag", "directive")
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError) -> YamlProblem:
+    """Points at where the broken construct starts, and says where it broke.
+
+    An unclosed quote or bracket is found far from where it was opened, so
+    those point at their start; for block structure (indentation), the line
+    where parsing failed is the useful one.
+    """
+    problem = error.problem or "invalid YAML"
+    start, broke = error.context_mark, error.problem_mark
+    context = error.context or ""
+    if start is not None and broke is not None and start.line != broke.line:
+        if any(word in context for word in _STARTS_MATTER):
+            return YamlProblem(_pos(start), f"YAML syntax error: {problem} at line {broke.line + 1}, {context} that starts here")
+        return YamlProblem(_pos(broke), f"YAML syntax error: {problem} ({context} started at line {start.line + 1})")
+    mark = start or broke
+    context = f" ({context})" if context else ""
+    return YamlProblem(_pos(mark) if mark else Position(1, 1), f"YAML syntax error: {problem}{context}")

@@ -1,0 +1,120 @@
+"""The rules of the claim format, one small example each: input beside expected output."""
+
+import datetime
+import json
+
+import pytest
+
+from conftest import run_oxykb
+from oxykb import yamlstrict
+from oxykb.validate import normalise
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Oxytocine\u0301", "Oxytocine\u0301".replace("e\u0301", "\u00e9")),  # NFC
+    ("het \u2018liefdeshormoon\u2019 en \u201cknuffel\u201d", "het 'liefdeshormoon' en \"knuffel\""),
+    ("de  stress\n\n  reactie", "de stress reactie"),
+    ("niet onder-\n\ndrukt", "niet onderdrukt"),
+    ("trauma- \ntische", "traumatische"),
+    ("PTSS - klachten", "PTSS - klachten"),  # a dash between words is not a line-break hyphen
+    ("oxy\u00adtocine", "oxytocine"),  # soft hyphen
+])
+def test_quote_normalisation(text, expected):
+    assert normalise(text) == expected
+
+
+@pytest.mark.parametrize("yaml_text, value", [
+    ('a: "no"', "no"),
+    ("a: 'on'", "on"),
+    ('a: "2025-08-12"', "2025-08-12"),
+    ("a: high", "high"),
+    ("a: very-low", "very-low"),
+    ("a: 12", 12),
+    ("a: 1.5", 1.5),
+    ("a: true", True),
+    ("a: ~", None),
+    ("a:", None),
+    ("a: 10.3402/ejpt.v3i0.18597", "10.3402/ejpt.v3i0.18597"),
+    ("a: https://example.org/x?y=1", "https://example.org/x?y=1"),
+    ("a: >-\n  two\n  lines", "two lines"),
+])
+def test_scalars_are_typed_like_yaml_1_2(yaml_text, value):
+    node, problems = yamlstrict.read(yaml_text.encode())
+    assert problems == []
+    assert node.items[0][1].value == value
+
+
+def test_positions_are_one_based_line_and_column():
+    node, _ = yamlstrict.read(b"a: 1\nbb:\n  - x\n")
+    (key_a, value_a), (key_b, value_b) = node.items
+    assert (key_a.pos.line, key_a.pos.column) == (1, 1)
+    assert (value_a.pos.line, value_a.pos.column) == (1, 4)
+    assert (value_b.items[0].pos.line, value_b.items[0].pos.column) == (3, 5)
+
+
+def test_the_tiny_knowledge_base_checks_clean(tiny_kb):
+    result = run_oxykb("check", str(tiny_kb))
+    assert result.exit_code == 0
+    assert result.stdout == "4 claims and 2 sources checked: no problems\n"
+
+
+def test_check_accepts_the_claims_folder_itself(tiny_kb):
+    assert run_oxykb("check", str(tiny_kb / "claims")).exit_code == 0
+
+
+def test_usage_errors_exit_2(tiny_kb):
+    assert run_oxykb("check", str(tiny_kb / "missing")).exit_code == 2
+    assert run_oxykb("check", "--format", "xml", str(tiny_kb)).exit_code == 2
+    assert run_oxykb("no-such-command").exit_code == 2
+
+
+def test_a_folder_without_claims_is_a_problem(tmp_path):
+    result = run_oxykb("check", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stdout == "claims:1:1: no claims/ folder here; run oxykb in the project folder or name it\n"
+
+
+def break_grade(kb):
+    path = kb / "claims/facts/oxytocin-made-in-hypothalamus.yaml"
+    path.write_text(path.read_text().replace("grade: high", "grade: sure, 100%"))
+
+
+def test_github_format_annotates_the_line(tiny_kb):
+    break_grade(tiny_kb)
+    result = run_oxykb("check", "--format", "github", str(tiny_kb))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "::error file=claims/facts/oxytocin-made-in-hypothalamus.yaml,line=5,col=8,title=oxykb check::"
+        "'grade' must be one of high, moderate, low, very-low, unsupported; found 'sure, 100%25'"
+    ]
+
+
+def test_json_format_for_tools(tiny_kb):
+    break_grade(tiny_kb)
+    result = run_oxykb("check", "--format", "json", str(tiny_kb))
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == {
+        "claims": 4,
+        "sources": 2,
+        "problems": [{
+            "path": "claims/facts/oxytocin-made-in-hypothalamus.yaml",
+            "line": 5,
+            "column": 8,
+            "message": "'grade' must be one of high, moderate, low, very-low, unsupported; found 'sure, 100%'",
+        }],
+    }
+
+
+def test_check_never_writes(tiny_kb):
+    before = {p: p.read_bytes() for p in tiny_kb.rglob("*") if p.is_file()}
+    run_oxykb("check", str(tiny_kb))
+    assert {p: p.read_bytes() for p in tiny_kb.rglob("*") if p.is_file()} == before
+
+
+def test_reviewed_today_is_fine_tomorrow_is_not(tiny_kb):
+    from oxykb.pipeline import check
+    today = datetime.date(2026, 11, 1)
+    assert check(tiny_kb, today=today).problems == []
+    assert [p.message for p in check(tiny_kb, today=today - datetime.timedelta(days=1)).problems] == [
+        "'reviewed' 2026-11-01 is in the future"
+    ] * 4

@@ -1,0 +1,66 @@
+"""The published JSON Schema is generated from the model, committed, and agrees with oxykb check."""
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from bad_inputs import VALID_CLAIM, VALID_SOURCE
+from conftest import TINY_KB
+from oxykb import schema, yamlstrict
+
+
+def as_data(node):
+    if isinstance(node, yamlstrict.Mapping):
+        return {key.value: as_data(value) for key, value in node.items}
+    if isinstance(node, yamlstrict.Sequence):
+        return [as_data(item) for item in node.items]
+    return node.value
+
+
+def load_yaml(text: str):
+    node, problems = yamlstrict.read(text.encode())
+    assert problems == []
+    return as_data(node)
+
+
+def validator(name):
+    return jsonschema.Draft202012Validator(json.loads((schema.SCHEMA_DIR / name).read_text()))
+
+
+def test_committed_schemas_are_up_to_date():
+    for name, text in schema.schemas().items():
+        committed = schema.SCHEMA_DIR / name
+        assert committed.read_text("utf-8") == text, f"{committed} is stale: run `oxykb schema --write`"
+
+
+def test_schemas_are_valid_json_schema():
+    for name in schema.schemas():
+        jsonschema.Draft202012Validator.check_schema(json.loads((schema.SCHEMA_DIR / name).read_text()))
+
+
+@pytest.mark.parametrize("path", sorted(TINY_KB.glob("claims/*/*.yaml")), ids=lambda p: p.name)
+def test_files_oxykb_accepts_pass_the_schema(path):
+    name = "source.schema.json" if path.parent.name == "sources" else "claim.schema.json"
+    validator(name).validate(load_yaml(path.read_text()))
+
+
+@pytest.mark.parametrize("old, new", [
+    ("grade: high", "grade: hihg"),
+    ("grade: high", "grdae: high"),
+    ('  en: "Textbook physiology."\n', ""),
+    ("tags: [physiology]", "tags: [Physiology]"),
+    ('reviewed: "2026-11-01"', 'reviewed: "1 november"'),
+])
+def test_the_schema_refuses_what_oxykb_refuses(old, new):
+    errors = list(validator("claim.schema.json").iter_errors(load_yaml(VALID_CLAIM.replace(old, new))))
+    assert errors
+
+
+def test_source_schema_needs_title_or_cited_as():
+    data = load_yaml(VALID_SOURCE)
+    del data["title"]
+    assert list(validator("source.schema.json").iter_errors(data))
+    data["cited_as"] = "Doe e.a., 2020"
+    assert not list(validator("source.schema.json").iter_errors(data))
