@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from . import pipeline, problems as report, schema
+from . import pipeline, problems as report, schema, site
 
 
 def _project_root(path: Path) -> Path:
@@ -55,3 +55,55 @@ def schema_command(write: bool) -> None:
     else:
         for name in schema.schemas():
             click.echo(schema.SCHEMA_DIR / name)
+
+
+def _fail_with_problems(found: report.ProblemsFound) -> None:
+    for line in report.format_text(found.problems):
+        click.echo(line)
+    click.echo(f"{len(found.problems)} problem{'s' if len(found.problems) != 1 else ''}: nothing was built", err=True)
+    sys.exit(1)
+
+
+@main.command()
+@click.argument("project", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), help="Where to put the site (default: PROJECT/site).")
+@click.option("--jobs", type=click.IntRange(1, 2), default=2, show_default=True, help="Languages built at once.")
+def build(project: Path, site_dir: Path | None, jobs: int) -> None:
+    """Check, render and build the bilingual site: Dutch at /, English at /en/.
+
+    The new site replaces the old one only when everything succeeded.
+    """
+    import time
+
+    root = _project_root(project)
+    started = time.perf_counter()
+    try:
+        checked = site.build(root, site_dir=site_dir.resolve() if site_dir else None, jobs=jobs)
+    except report.ProblemsFound as found:
+        _fail_with_problems(found)
+    except site.BuildFailed as failed:
+        click.echo(f"MkDocs could not build the site; the previous site is untouched:\n{failed}", err=True)
+        sys.exit(1)
+    target = site_dir or root / "site"
+    click.echo(f"built {len(checked.knowledge_base.claims)} claims in {len(site.LANGUAGES)} languages into {target} "
+               f"in {time.perf_counter() - started:.1f} s")
+
+
+@main.command()
+@click.argument("project", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+def serve(project: Path, dev_addr: str) -> None:
+    """Live preview: saving a claim or page rebuilds it and reloads the browser."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+    from mkdocs.exceptions import MkDocsException
+
+    root = _project_root(project)
+    try:
+        site.prepare(root)
+    except report.ProblemsFound as found:
+        _fail_with_problems(found)
+    try:
+        mkdocs_serve(config_file=str(root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
+    except MkDocsException as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)

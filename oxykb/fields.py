@@ -336,6 +336,34 @@ SOURCE = Record(
 )
 
 
-def json_schema(record: Record, title: str) -> dict:
+@dataclass
+class Glossary(Spec):
+    """A mapping from slugs to texts in both languages (claims/tags.yaml)."""
+
+    entry: Translated
+    description: str = ""
+
+    @property
+    def json(self) -> dict:
+        return {"type": "object", "description": self.description, "propertyNames": {"pattern": SLUG, "maxLength": 80},
+                "additionalProperties": self.entry.json}
+
+    def check(self, node, checker, path):
+        if not isinstance(node, Mapping):
+            return checker.problem(node.pos, f"{_label(path)} must be a mapping of tags, not {_describe(node)}")
+        values = {}
+        for key, value in node.items:
+            if not re.match(SLUG, key.value) or len(key.value) > 80:
+                checker.problem(key.pos, f"tag '{key.value}' must be {SLUG_SHAPE}")
+                continue
+            checker.positions[key.value] = key.pos
+            values[key.value] = self.entry.check(value, checker, key.value)
+        return INVALID if INVALID in values.values() else values
+
+
+TAGS = Glossary(Translated("The tag's name in Dutch and English."), description="Names of the tags claims use: claims/tags.yaml.")
+
+
+def json_schema(record: Spec, title: str) -> dict:
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **record.json}
 

@@ -19,6 +19,7 @@ from .model import Category, Claim, KnowledgeBase, Quote, Source
 from .problems import Problem
 
 SOURCES_DIR = "sources"
+TAGS_FILE = "tags.yaml"
 MAX_SOURCE_TEXT_BYTES = 4 * 1024 * 1024
 
 
@@ -28,6 +29,7 @@ class Loaded:
     problems: list[Problem]
     claim_ids: set[str] = field(default_factory=set)  # every claim file found, valid or not
     source_ids: set[str] = field(default_factory=set)
+    tags_readable: bool = True  # False when tags.yaml has problems of its own
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -37,7 +39,7 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def read_record(path: Path, record: fields.Record, today: datetime.date, shown_path: str):
+def read_record(path: Path, record: fields.Spec, today: datetime.date, shown_path: str):
     """One YAML file through the strict reader and its field specs."""
     try:
         data = path.read_bytes()
@@ -115,10 +117,16 @@ def load(root: Path, today: datetime.date | None = None) -> Loaded:
         problems.append(Problem(_relative(claims_dir, root), 1, 1, "no claims/ folder here; run oxykb in the project folder or name it"))
         return loaded
 
-    expected_folders = {category.value for category in Category} | {SOURCES_DIR}
+    expected = sorted({f"{category.value}/" for category in Category} | {f"{SOURCES_DIR}/", TAGS_FILE})
     for entry in sorted(claims_dir.iterdir()):
-        if not entry.name.startswith(".") and entry.name not in expected_folders:
-            problems.append(Problem(_relative(entry, root), 1, 1, f"unexpected {'folder' if entry.is_dir() else 'file'} in claims/; expected {', '.join(sorted(expected_folders))}"))
+        if not entry.name.startswith(".") and entry.name + ("/" if entry.is_dir() else "") not in expected:
+            problems.append(Problem(_relative(entry, root), 1, 1, f"unexpected {'folder' if entry.is_dir() else 'file'} in claims/; expected {', '.join(expected)}"))
+
+    tags = {}
+    if (claims_dir / TAGS_FILE).is_file():
+        tags, _, file_problems = read_record(claims_dir / TAGS_FILE, fields.TAGS, today, _relative(claims_dir / TAGS_FILE, root))
+        problems.extend(file_problems)
+        loaded.tags_readable = tags is not None
 
     sources: dict[str, Source] = {}
     source_folder = claims_dir / SOURCES_DIR
@@ -157,5 +165,5 @@ def load(root: Path, today: datetime.date | None = None) -> Loaded:
             if values is not None:
                 claims[path.stem] = _claim(path.stem, category, values, shown, positions)
 
-    loaded.knowledge_base = KnowledgeBase(MappingProxyType(claims), MappingProxyType(sources))
+    loaded.knowledge_base = KnowledgeBase(MappingProxyType(claims), MappingProxyType(sources), MappingProxyType(tags or {}))
     return loaded

@@ -138,3 +138,4 @@ class Source:
 class KnowledgeBase:
     claims: Mapping[str, Claim]
     sources: Mapping[str, Source]
+    tags: Mapping[str, Localized] = field(default_factory=lambda: MappingProxyType({}))

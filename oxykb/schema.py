@@ -15,6 +15,7 @@ def schemas() -> dict[str, str]:
     documents = {
         "claim.schema.json": fields.json_schema(fields.CLAIM, "oxykb claim"),
         "source.schema.json": fields.json_schema(fields.SOURCE, "oxykb source"),
+        "tags.schema.json": fields.json_schema(fields.TAGS, "oxykb tag names"),
     }
     return {name: json.dumps(document, indent=2, ensure_ascii=False) + "\n" for name, document in documents.items()}
 

@@ -62,6 +62,10 @@ def validate(loaded: Loaded) -> list[Problem]:
         for index, source_id in enumerate(claim.cites):
             if source_id not in loaded.source_ids:
                 report(f"cites[{index}]", f"'cites' names unknown source '{source_id}' (no claims/sources/{source_id}.yaml)")
+        if loaded.tags_readable:
+            for index, tag in enumerate(claim.tags):
+                if tag not in kb.tags:
+                    report(f"tags[{index}]", f"tag '{tag}' has no Dutch and English name in claims/tags.yaml")
         for field_name in ("related", "contradicts"):
             for index, claim_id in enumerate(getattr(claim, field_name)):
                 if claim_id == claim.id:

@@ -310,6 +310,6 @@ CASES = [
         '1:1: unexpected file; this folder holds .yaml files',
     ]),
     ("stray-folder-file", "claims/drafts.yaml", VALID_CLAIM.encode(), [
-        '1:1: unexpected file in claims/; expected facts, risks, sources, studies, therapies',
+        '1:1: unexpected file in claims/; expected facts/, risks/, sources/, studies/, tags.yaml, therapies/',
     ]),
 ]

@@ -24,3 +24,14 @@ def run_oxykb(*args: str):
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     return result
+
+
+@pytest.fixture
+def tiny_project(tiny_kb) -> Path:
+    """The tiny knowledge base as a whole project: claims, content and the real mkdocs.yml."""
+    shutil.copy(REPO / "mkdocs.yml", tiny_kb / "mkdocs.yml")
+    return tiny_kb
+
+
+def tree_bytes(directory: Path) -> dict[str, bytes]:
+    return {p.relative_to(directory).as_posix(): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}

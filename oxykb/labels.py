@@ -1,0 +1,205 @@
+"""Every word the site shows that is not written by editors, in both languages."""
+
+from __future__ import annotations
+
+import datetime
+
+from .model import Category, Grade, Population, Reliability, SourceKind, Status
+
+SITE = {
+    "nl": {
+        "site_name": "Oxytocine-kennisbank",
+        "language_name": "Nederlands",
+        "disclaimer": "Geen medisch advies. Deze kennisbank beschrijft wat er bekend is over oxytocine; bespreek vragen over je gezondheid met een arts.",
+    },
+    "en": {
+        "site_name": "Oxytocin knowledge base",
+        "language_name": "English",
+        "disclaimer": "Not medical advice. This knowledge base describes what is known about oxytocin; discuss questions about your health with a doctor.",
+    },
+}
+
+PALETTE_TOGGLES = {"nl": ["Donkere modus", "Lichte modus"], "en": ["Dark mode", "Light mode"]}
+
+PAGE_TITLES = {
+    "nl": {"home": "Start", "sources": "Bronnen", "evidence": "Bewijsniveaus", "tags": "Onderwerpen",
+           "about": "Over deze kennisbank", "methodology": "Werkwijze", "contributing": "Bijdragen"},
+    "en": {"home": "Home", "sources": "Sources", "evidence": "Evidence levels", "tags": "Topics",
+           "about": "About", "methodology": "Methodology", "contributing": "Contributing"},
+}
+
+CATEGORY = {
+    "nl": {Category.FACTS: "Feiten", Category.STUDIES: "Studies", Category.THERAPIES: "Behandelingen", Category.RISKS: "Risico's"},
+    "en": {Category.FACTS: "Facts", Category.STUDIES: "Studies", Category.THERAPIES: "Therapies", Category.RISKS: "Risks"},
+}
+
+CATEGORY_INTRO = {
+    "nl": {
+        Category.FACTS: "Wat oxytocine is, waar het wordt gemaakt en wat het in het lichaam doet.",
+        Category.STUDIES: "Bevindingen van afzonderlijke studies, met wat ze wel en niet aantonen.",
+        Category.THERAPIES: "Medisch en therapeutisch gebruik van oxytocine.",
+        Category.RISKS: "Bijwerkingen, waarschuwingen, misbruik en beweerde schade.",
+    },
+    "en": {
+        Category.FACTS: "What oxytocin is, where it is made and what it does in the body.",
+        Category.STUDIES: "Findings of individual studies, with what they do and do not show.",
+        Category.THERAPIES: "Medical and therapeutic uses of oxytocin.",
+        Category.RISKS: "Side effects, cautions, misuse and claimed harms.",
+    },
+}
+
+GRADE_SYMBOL = {
+    Grade.HIGH: "\u2295\u2295\u2295\u2295",
+    Grade.MODERATE: "\u2295\u2295\u2295\u25ef",
+    Grade.LOW: "\u2295\u2295\u25ef\u25ef",
+    Grade.VERY_LOW: "\u2295\u25ef\u25ef\u25ef",
+    Grade.UNSUPPORTED: "\u2715",
+}
+
+GRADE = {
+    "nl": {Grade.HIGH: "Hoog", Grade.MODERATE: "Matig", Grade.LOW: "Laag", Grade.VERY_LOW: "Zeer laag", Grade.UNSUPPORTED: "Niet onderbouwd"},
+    "en": {Grade.HIGH: "High", Grade.MODERATE: "Moderate", Grade.LOW: "Low", Grade.VERY_LOW: "Very low", Grade.UNSUPPORTED: "Unsupported"},
+}
+
+GRADE_MEANING = {
+    "nl": {
+        Grade.HIGH: "Zeer onwaarschijnlijk dat nieuw onderzoek dit verandert.",
+        Grade.MODERATE: "Waarschijnlijk waar; nieuw onderzoek kan de details veranderen.",
+        Grade.LOW: "Mogelijk waar; nieuw onderzoek verandert dit waarschijnlijk.",
+        Grade.VERY_LOW: "Zeer onzeker.",
+        Grade.UNSUPPORTED: "Beweerd zonder bewijs, of weerlegd door beter bewijs.",
+    },
+    "en": {
+        Grade.HIGH: "Very unlikely to change with new research.",
+        Grade.MODERATE: "Probably true; new research could change the details.",
+        Grade.LOW: "May be true; new research is likely to change it.",
+        Grade.VERY_LOW: "Very uncertain.",
+        Grade.UNSUPPORTED: "Asserted without evidence, or contradicted by better evidence.",
+    },
+}
+
+GRADE_BASIS = {
+    "nl": {
+        Grade.HIGH: "Leerboekfysiologie; consistente studies bij mensen of meta-analyses.",
+        Grade.MODERATE: "Meerdere studies bij mensen met beperkingen; een sterk mechanisme plus enige gegevens bij mensen.",
+        Grade.LOW: "Weinig of kleine studies bij mensen, correlaties, wisselende herhaling, of dierproeven die op mensen worden toegepast.",
+        Grade.VERY_LOW: "Eén kleine studie, de mening van deskundigen, of speculatie die verder gaat dan de gegevens.",
+        Grade.UNSUPPORTED: "Beweringen in bronnen die niets aanhalen en iets verkopen; populaire mythes.",
+    },
+    "en": {
+        Grade.HIGH: "Textbook physiology; consistent human trials or meta-analyses.",
+        Grade.MODERATE: "Several human studies with limitations; strong mechanism plus some human data.",
+        Grade.LOW: "Few or small human studies, correlations, mixed replication, or animal findings applied to people.",
+        Grade.VERY_LOW: "One small study, expert opinion, speculation beyond the data.",
+        Grade.UNSUPPORTED: "Claims in sources that cite nothing and sell something; popular myths.",
+    },
+}
+
+GRADE_WORDING = {
+    "nl": {Grade.HIGH: "\u201cdoet\u201d, \u201cis\u201d", Grade.MODERATE: "\u201cwaarschijnlijk\u201d", Grade.LOW: "\u201cmogelijk\u201d, \u201ckan\u201d",
+           Grade.VERY_LOW: "\u201chet is zeer onzeker of\u201d", Grade.UNSUPPORTED: "\u201cer is geen goed bewijs dat\u201d"},
+    "en": {Grade.HIGH: "\u201cdoes\u201d, \u201cis\u201d", Grade.MODERATE: "\u201cprobably\u201d", Grade.LOW: "\u201cmay\u201d",
+           Grade.VERY_LOW: "\u201cit is very uncertain whether\u201d", Grade.UNSUPPORTED: "\u201cthere is no good evidence that\u201d"},
+}
+
+POPULATION = {
+    "nl": {Population.HUMAN: "Onderzoek bij mensen", Population.ANIMAL: "Dieronderzoek", Population.IN_VITRO: "Laboratoriumonderzoek (in vitro)", Population.MIXED: "Onderzoek bij mensen en dieren"},
+    "en": {Population.HUMAN: "Research in people", Population.ANIMAL: "Animal research", Population.IN_VITRO: "Laboratory research (in vitro)", Population.MIXED: "Research in people and animals"},
+}
+
+STATUS = {
+    "nl": {Status.CURRENT: "Actueel", Status.DISPUTED: "Betwist", Status.WITHDRAWN: "Ingetrokken"},
+    "en": {Status.CURRENT: "Current", Status.DISPUTED: "Disputed", Status.WITHDRAWN: "Withdrawn"},
+}
+
+STATUS_NOTICE = {
+    "nl": {Status.DISPUTED: "Over deze bewering is het onderzoek verdeeld. Lees de onderbouwing en de tegenstrijdige beweringen.",
+           Status.WITHDRAWN: "Deze bewering is ingetrokken. De pagina blijft bestaan zodat links blijven werken, maar de bewering geldt niet meer."},
+    "en": {Status.DISPUTED: "Research on this claim is divided. Read the rationale and the contradicting claims.",
+           Status.WITHDRAWN: "This claim has been withdrawn. The page stays so that links keep working, but the claim no longer stands."},
+}
+
+SOURCE_KIND = {
+    "nl": {SourceKind.NEWS: "Nieuwsbericht", SourceKind.BLOG: "Blog", SourceKind.COMMERCIAL: "Commerci\u00eble tekst", SourceKind.LECTURE: "Lezing",
+           SourceKind.JOURNAL_ARTICLE: "Wetenschappelijk artikel", SourceKind.REVIEW: "Overzichtsartikel", SourceKind.BOOK: "Boek", SourceKind.WEBSITE: "Website"},
+    "en": {SourceKind.NEWS: "News article", SourceKind.BLOG: "Blog", SourceKind.COMMERCIAL: "Commercial text", SourceKind.LECTURE: "Lecture",
+           SourceKind.JOURNAL_ARTICLE: "Journal article", SourceKind.REVIEW: "Review article", SourceKind.BOOK: "Book", SourceKind.WEBSITE: "Website"},
+}
+
+RELIABILITY = {
+    "nl": {Reliability.HIGH: "Hoog", Reliability.MODERATE: "Matig", Reliability.LOW: "Laag"},
+    "en": {Reliability.HIGH: "High", Reliability.MODERATE: "Moderate", Reliability.LOW: "Low"},
+}
+
+TEXT = {
+    "nl": {
+        "grade": "Bewijsniveau", "why": "Waarom dit bewijsniveau", "sources": "Waar deze bewering vandaan komt",
+        "translation": "Vertaling", "original": "Oorspronkelijke tekst", "from": "Uit", "cites": "Onderliggende studies",
+        "contradicts": "Tegenstrijdige beweringen", "related": "Gerelateerde beweringen", "population": "Soort onderzoek",
+        "tags": "Onderwerpen", "reviewed": "Laatst beoordeeld", "category": "Categorie", "status": "Status",
+        "reliability": "Betrouwbaarheid als bron", "kind": "Soort bron", "publisher": "Uitgever", "journal": "Tijdschrift",
+        "authors": "Auteurs", "published": "Gepubliceerd", "cited_as": "Aangehaald als", "link": "Vindplaats",
+        "assessment": "Beoordeling", "drawn_from": "Beweringen uit deze bron", "citing": "Beweringen die deze studie aanhalen",
+        "none": "Geen.", "claims": "beweringen", "claim_count": "Aantal", "total": "Totaal", "all_sources": "Alle bronnen",
+        "documents": "Brondocumenten", "studies": "Aangehaalde studies", "claims_in_category": "Beweringen in deze categorie",
+        "evidence_intro": "Elke bewering krijgt een bewijsniveau: hoe zeker we kunnen zijn dat ze klopt, op basis van alles wat we weten. Het niveau gaat over de bewering, niet over hoe stellig de bron klinkt. De schaal volgt GRADE, de methode van Cochrane en de meeste medische richtlijnen, met een extra niveau voor beweringen zonder enig bewijs.",
+        "symbol": "Symbool", "meaning": "Betekenis", "basis": "Typische basis", "wording": "Zo formuleren we het",
+        "how_to_read": "Zo lees je een bewijsniveau", "overview": "Overzicht", "quote_lang_note": "Citaat in het Nederlands",
+        "tags_intro": "Alle onderwerpen, met de beweringen die erover gaan.",
+        "sources_intro": "Alle bronnen: de documenten waaruit de beweringen komen, en de studies die ze aanhalen.",
+        "grade_of": "Bewijsniveau: {grade}",
+        "counts_intro": "Aantal beweringen per categorie en bewijsniveau.",
+        "evidence_link": "Meer over de bewijsniveaus",
+        "strongest_first": "Sterkste bewijs eerst.", "details": "Gegevens", "source": "Bron",
+        "rules_title": "Vuistregels",
+        "rules": [
+            "Bevindingen bij dieren, zoals prairiewoelmuizen, krijgen als bewering over mensen hoogstens het niveau laag, hoe goed het dieronderzoek ook is.",
+            "Effecten van oxytocine-neusspray op gedrag bij gezonde mensen: herhaalonderzoek valt vaak tegen en de meeste studies zijn te klein. Hoogstens laag, tenzij een specifieke bewering beter onderbouwd is.",
+            "Metingen van oxytocine in bloed of speeksel hebben bekende methodologische problemen; beweringen die daarop rusten zijn laag of lager.",
+            "Een bewering die alleen in een weinig betrouwbare bron staat en geen studie aanhaalt, komt niet hoger dan zeer laag, tenzij een redacteur een onderliggende studie toevoegt die haar ondersteunt.",
+            "Vast klinisch gebruik, zoals oxytocine om de bevalling op te wekken of te versterken en om ernstig bloedverlies na de bevalling te voorkomen, is hoog.",
+        ],
+    },
+    "en": {
+        "grade": "Evidence", "why": "Why this grade", "sources": "Where this claim comes from",
+        "translation": "Translation", "original": "Original text", "from": "From", "cites": "Studies behind this claim",
+        "contradicts": "Contradicting claims", "related": "Related claims", "population": "Kind of research",
+        "tags": "Topics", "reviewed": "Last reviewed", "category": "Category", "status": "Status",
+        "reliability": "Reliability as a source", "kind": "Kind of source", "publisher": "Publisher", "journal": "Journal",
+        "authors": "Authors", "published": "Published", "cited_as": "Cited as", "link": "Location",
+        "assessment": "Assessment", "drawn_from": "Claims drawn from this source", "citing": "Claims citing this study",
+        "none": "None.", "claims": "claims", "claim_count": "Count", "total": "Total", "all_sources": "All sources",
+        "documents": "Source documents", "studies": "Cited studies", "claims_in_category": "Claims in this category",
+        "evidence_intro": "Every claim gets an evidence grade: how sure we can be that it is true, judged on everything we know. The grade is about the claim, not about how confident the source sounds. The scale follows GRADE, the method used by Cochrane and most clinical guidelines, with one extra level for claims that come with no evidence at all.",
+        "symbol": "Symbol", "meaning": "Meaning", "basis": "Typical basis", "wording": "How we word it",
+        "how_to_read": "How to read a grade", "overview": "Overview", "quote_lang_note": "Quote in Dutch",
+        "tags_intro": "Every topic, with the claims about it.",
+        "sources_intro": "All sources: the documents the claims come from, and the studies they cite.",
+        "grade_of": "Evidence: {grade}",
+        "counts_intro": "Number of claims per category and evidence grade.",
+        "evidence_link": "More about the evidence grades",
+        "strongest_first": "Strongest evidence first.", "details": "Details", "source": "Source",
+        "rules_title": "Rules of thumb",
+        "rules": [
+            "Animal findings, such as those in prairie voles, are at most low as claims about people, whatever their quality as animal research.",
+            "Behavioural effects of intranasal oxytocin in healthy people: replication has been poor and most studies are underpowered. Low at best, unless a specific claim is better supported.",
+            "Oxytocin measured in blood or saliva has known method problems; claims resting on such measurements are low or below.",
+            "A claim whose only source is a low-reliability source and that cites no study cannot be graded above very low, unless an editor adds a primary study that supports it.",
+            "Established clinical use, such as oxytocin to induce or augment labour and to prevent heavy bleeding after birth, is high.",
+        ],
+    },
+}
+
+MONTHS = {
+    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+}
+
+
+def date(value: datetime.date | str, language: str) -> str:
+    """A full or partial ISO date in words: 23 november 2026, or August 2025."""
+    parts = [int(part) for part in str(value).split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    month = MONTHS[language][parts[1] - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"

@@ -1,0 +1,286 @@
+"""Renders the knowledge base into Markdown pages for one language.
+
+Pure: a KnowledgeBase (and the hand-written pages) in, {path: Markdown} out.
+Claim text is untrusted, so every value a template prints is escaped for
+Markdown and HTML unless it is `Safe` (markup this module built itself).
+Only emphasis survives; no claim text can become a tag, attribute, link,
+front matter or block structure.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import defaultdict
+from pathlib import PurePosixPath
+from urllib.parse import quote
+
+import jinja2
+
+from . import labels
+from .model import Category, Claim, Grade, KnowledgeBase, Source, SourceKind
+
+
+class Safe(str):
+    """Markup built by oxykb, printed as it is."""
+
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`{}\[\]()#+\-.!|])")
+
+
+def markdown_text(value) -> Safe:
+    """Untrusted text as inert Markdown: one line, HTML-escaped, syntax escaped but for emphasis."""
+    if isinstance(value, Safe):
+        return value
+    text = " ".join(str(value).split())
+    text = _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
+    if text.startswith(("* ", "_ ")):
+        text = "\\" + text
+    return Safe(text)
+
+
+def html_text(value) -> Safe:
+    """Untrusted text inside raw HTML (element content or attribute value)."""
+    return Safe(html.escape(" ".join(str(value).split()), quote=True))
+
+
+def plain_text(value) -> str:
+    """Untrusted text for titles and descriptions that themes print without escaping.
+
+    Characters that could open markup are replaced by look-alikes, so the
+    result is harmless whether a template escapes it, strips tags or neither.
+    """
+    text = " ".join(str(value).split()).replace("*", "").replace("_", " ")
+    return text.translate(str.maketrans({"<": "\u2039", ">": "\u203a", "&": "\uff06", '"': "\u201d", "`": "'"}))
+
+
+def json_for_script(data) -> Safe:
+    """JSON that cannot close the <script> element it sits in."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)
+    return Safe(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def http_url(url: str) -> str | None:
+    """Only http(s) URLs are ever rendered as links, percent-encoding what could break out."""
+    if not re.match(r"https?://", url or ""):
+        return None
+    return quote(url, safe=":/?#[]@!$&'*+,;=%~-._").replace("(", "%28").replace(")", "%29")
+
+
+def doi_url(doi: str) -> str:
+    return "https://doi.org/" + quote(doi, safe="/.;:-_")
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """A Markdown link target from one page to another, both relative to the docs folder."""
+    start = PurePosixPath(from_page).parent
+    target = PurePosixPath(to_page)
+    ups = len(start.parts)
+    return "/".join([".."] * ups + list(target.parts)) if ups else str(target)
+
+
+def link_to(page: str, target: str, fragment: str | None = None) -> Safe:
+    """A Markdown link target to another generated page (MkDocs checks it in strict mode)."""
+    return Safe(relative(page, target) + (f"#{anchor(fragment)}" if fragment else ""))
+
+
+def anchor(slug: str) -> Safe:
+    return Safe(re.sub(r"[^a-z0-9-]", "", slug))
+
+
+def external_link(text: str, url: str | None) -> Safe:
+    return Safe(f"[{markdown_text(text)}]({url})") if url else markdown_text(text)
+
+
+def front_matter(values: dict[str, str]) -> Safe:
+    """YAML front matter of one-line JSON strings: nothing in a value can end it."""
+    lines = [f"{key}: {json.dumps(plain_text(value), ensure_ascii=False)}" for key, value in values.items()]
+    return Safe("---\n" + "\n".join(lines) + "\n---")
+
+
+def claim_page(claim_id: str) -> str:
+    return f"claims/{claim_id}.md"
+
+
+def source_page(source_id: str) -> str:
+    return f"sources/{source_id}.md"
+
+
+def category_page(category: Category) -> str:
+    return f"{category.value}/index.md"
+
+
+HAND_WRITTEN = ("about", "methodology", "contributing")
+
+
+def navigation(language: str) -> list:
+    """The site's navigation: categories and reference pages, never thousands of claims."""
+    titles = labels.PAGE_TITLES[language]
+    return (
+        [{titles["home"]: "index.md"}]
+        + [{labels.CATEGORY[language][category]: category_page(category)} for category in Category]
+        + [{titles["sources"]: "sources/index.md"}, {titles["evidence"]: "evidence.md"}, {titles["tags"]: "tags.md"}]
+        + [{titles[name]: f"{name}.md"} for name in HAND_WRITTEN]
+    )
+
+
+def source_name(source: Source) -> str:
+    return source.title or source.cited_as or source.id
+
+
+def ordered(claims) -> list[Claim]:
+    """Strongest evidence first, then alphabetically by id for a stable order."""
+    return sorted(claims, key=lambda claim: (claim.grade.rank, claim.id))
+
+
+class _Renderer:
+    def __init__(self, kb: KnowledgeBase, language: str):
+        self.kb = kb
+        self.language = language
+        self.text = labels.TEXT[language]
+        self.env = jinja2.Environment(
+            loader=jinja2.PackageLoader("oxykb", "templates"),
+            finalize=markdown_text,
+            autoescape=False,
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters.update(html=html_text, date=lambda value: labels.date(value, language))
+        self.env.globals.update(
+            t=self.text, lang=language, kb=kb, labels=labels, Category=Category, Grade=Grade,
+            badge=self.badge, claim_link=self.claim_link, source_link=self.source_link, source_name=source_name,
+            citation=self.citation, ordered=ordered, tag_name=self.tag_name, link_to=link_to, anchor=anchor,
+            category_page=category_page, front_matter=front_matter, external_link=external_link,
+        )
+        self.contradicted_by = defaultdict(set)
+        self.related_from = defaultdict(set)
+        self.drawn_from = defaultdict(set)
+        self.cited_by = defaultdict(set)
+        self.by_tag = defaultdict(list)
+        for claim in kb.claims.values():
+            for other in claim.contradicts:
+                self.contradicted_by[other].add(claim.id)
+            for other in claim.related:
+                self.related_from[other].add(claim.id)
+            for entry in claim.sources:
+                self.drawn_from[entry.source].add(claim.id)
+            for source_id in claim.cites:
+                self.cited_by[source_id].add(claim.id)
+            for tag in claim.tags:
+                self.by_tag[tag].append(claim)
+
+    def badge(self, grade: Grade) -> Safe:
+        name = labels.GRADE[self.language][grade]
+        label = self.text["grade_of"].format(grade=name)
+        return Safe(
+            f'<span class="oxykb-grade oxykb-grade--{grade.value}" role="img" aria-label="{html_text(label)}">'
+            f"{labels.GRADE_SYMBOL[grade]} {html_text(name)}</span>"
+        )
+
+    def claim_link(self, claim_id: str, page: str) -> Safe:
+        claim = self.kb.claims[claim_id]
+        return Safe(f"[{markdown_text(claim.statement[self.language])}]({relative(page, claim_page(claim_id))})")
+
+    def source_link(self, source_id: str, page: str, text: str | None = None) -> Safe:
+        shown = text or source_name(self.kb.sources[source_id])
+        return Safe(f"[{markdown_text(shown)}]({relative(page, source_page(source_id))})")
+
+    def tag_name(self, tag: str) -> str:
+        return self.kb.tags[tag][self.language] if tag in self.kb.tags else tag
+
+    def citation(self, source: Source) -> Safe:
+        """Authors (year). Title. Journal or publisher. DOI; or the citation as a document printed it."""
+        year = f" ({source.published[:4]})" if source.published else ""
+        pieces = []  # (text, italic)
+        if source.authors:
+            pieces.append((", ".join(source.authors) + year, False))
+        if source.title:
+            pieces.append((source.title + ("" if source.authors else year), True))
+        elif not source.authors and source.cited_as:
+            pieces.append((source.cited_as, False))
+        if source.journal or source.publisher:
+            pieces.append((source.journal or source.publisher, False))
+        shown = [f"*{markdown_text(text.rstrip('.'))}*" if italic else markdown_text(text.rstrip(".")) for text, italic in pieces]
+        text = ". ".join(shown) + "."
+        if source.doi:
+            text += f" [doi:{markdown_text(source.doi)}]({doi_url(source.doi)})"
+        return Safe(text)
+
+    def page(self, template: str, path: str, **context) -> str:
+        return self.env.get_template(template).render(page=path, **context)
+
+    def claim(self, claim: Claim) -> str:
+        path = claim_page(claim.id)
+        front = {"title": claim.statement[self.language], "description": claim.rationale[self.language]}
+        contradicts = sorted(set(claim.contradicts) | self.contradicted_by[claim.id])
+        related = sorted((set(claim.related) | self.related_from[claim.id]) - set(contradicts))
+        return self.page("claim.md.j2", path, claim=claim, front=front, contradicts=contradicts, related=related,
+                         jsonld=json_for_script(self.jsonld(claim)))
+
+    def jsonld(self, claim: Claim) -> dict:
+        cited = [self.kb.sources[source_id] for source_id in dict.fromkeys([e.source for e in claim.sources] + list(claim.cites))]
+        citations = []
+        for source in cited:
+            item = {"@type": "ScholarlyArticle" if source.kind is SourceKind.JOURNAL_ARTICLE else "CreativeWork", "name": source_name(source)}
+            if source.authors:
+                item["author"] = [{"@type": "Person", "name": name} for name in source.authors]
+            if source.published:
+                item["datePublished"] = source.published
+            if source.doi:
+                item["sameAs"] = doi_url(source.doi)
+            elif source.url and http_url(source.url):
+                item["url"] = http_url(source.url)
+            citations.append(item)
+        return {
+            "@context": "https://schema.org",
+            "@type": "MedicalWebPage",
+            "name": plain_text(claim.statement[self.language]),
+            "description": plain_text(claim.rationale[self.language]),
+            "inLanguage": self.language,
+            "lastReviewed": claim.reviewed.isoformat(),
+            "citation": citations,
+        }
+
+    def source(self, source: Source) -> str:
+        path = source_page(source.id)
+        front = {"title": source_name(source), "description": source.assessment[self.language]}
+        return self.page("source.md.j2", path, source=source, front=front, url=http_url(source.url or ""),
+                         drawn=ordered(self.kb.claims[i] for i in self.drawn_from[source.id]),
+                         citing=ordered(self.kb.claims[i] for i in self.cited_by[source.id]))
+
+    def counts(self) -> dict:
+        table = {category: {grade: 0 for grade in Grade} for category in Category}
+        for claim in self.kb.claims.values():
+            table[claim.category][claim.grade] += 1
+        return table
+
+    def pages(self, hand_written: dict[str, str]) -> dict[str, str]:
+        kb = self.kb
+        pages = {
+            "index.md": self.page("home.md.j2", "index.md", intro=Safe(hand_written.get("index.md", "")), counts=self.counts()),
+            "evidence.md": self.page("evidence.md.j2", "evidence.md",
+                                     grade_totals={grade: sum(row[grade] for row in self.counts().values()) for grade in Grade}),
+            "tags.md": self.page("tags.md.j2", "tags.md", by_tag={tag: ordered(claims) for tag, claims in sorted(self.by_tag.items())}),
+            "sources/index.md": self.page("sources.md.j2", "sources/index.md", drawn_from=self.drawn_from, cited_by=self.cited_by,
+                                          documents=[s for s in kb.sources.values() if s.text is not None],
+                                          studies=[s for s in kb.sources.values() if s.text is None]),
+        }
+        for category in Category:
+            claims = ordered(claim for claim in kb.claims.values() if claim.category is category)
+            pages[category_page(category)] = self.page("category.md.j2", category_page(category), category=category, claims=claims)
+        for claim in kb.claims.values():
+            pages[claim_page(claim.id)] = self.claim(claim)
+        for source in kb.sources.values():
+            pages[source_page(source.id)] = self.source(source)
+        for name, text in hand_written.items():
+            if name != "index.md":
+                pages[name] = text
+        return pages
+
+
+def render(kb: KnowledgeBase, language: str, hand_written: dict[str, str]) -> dict[str, str]:
+    """All Markdown pages of one language: {path relative to the docs folder: text}."""
+    return _Renderer(kb, language).pages(hand_written)

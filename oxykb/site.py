@@ -1,0 +1,176 @@
+"""From checked claims to a built site: generated pages on disk, one MkDocs build per language.
+
+Each language is a separate MkDocs build (Material's own advice for
+multilingual sites): the right <html lang>, its own search index and stemmer,
+and no page in a language it lacks. Dutch is built at the site root, English
+under /en/, with the same paths in both.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from . import pipeline, render
+from .problems import Problem, ProblemsFound
+
+LANGUAGES = ("nl", "en")
+PRIMARY = LANGUAGES[0]
+WORK_DIR = ".oxykb"  # owned by oxykb as a whole, git-ignored
+
+
+def subpath(language: str) -> str:
+    """Where a language lives below the site root."""
+    return "" if language == PRIMARY else f"{language}/"
+
+
+def docs_dir(root: Path, language: str) -> Path:
+    return root / WORK_DIR / "docs" / language
+
+
+def hand_written(root: Path, language: str) -> tuple[dict[str, str], list[Problem]]:
+    """The pages in content/<language>/, and every page missing its translation."""
+    pages, problems = {}, []
+    for path in sorted((root / "content" / language).rglob("*.md")):
+        pages[path.relative_to(root / "content" / language).as_posix()] = path.read_text("utf-8")
+    for other in LANGUAGES:
+        if other == language:
+            continue
+        for path in sorted((root / "content" / other).rglob("*.md")):
+            name = path.relative_to(root / "content" / other).as_posix()
+            if name not in pages:
+                problems.append(Problem(f"content/{other}/{name}", 1, 1, f"no {language} translation: content/{language}/{name} is missing"))
+    return pages, problems
+
+
+def write_pages(target: Path, pages: dict[str, str]) -> int:
+    """Writes only what changed and removes what is no longer generated.
+
+    Refuses to touch a file it did not write: the manifest lists what it did.
+    Returns the number of files written.
+    """
+    manifest_path = target.with_name(f"{target.name}.manifest.json")  # beside, not inside: it is no page
+    owned = set(json.loads(manifest_path.read_text("utf-8"))) if manifest_path.exists() else set()
+    if target.exists():
+        strangers = sorted(
+            path.relative_to(target).as_posix() for path in target.rglob("*")
+            if path.is_file() and path.relative_to(target).as_posix() not in owned
+        )
+        if strangers:
+            raise ProblemsFound([Problem(f"{target.name}/{name}", 1, 1, f"refusing to overwrite {target / name}: oxykb did not generate it") for name in strangers])
+    written = 0
+    for name, text in pages.items():
+        path = target / name
+        data = text.encode("utf-8")
+        if path.exists() and path.read_bytes() == data:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        written += 1
+    for name in owned - set(pages):
+        (target / name).unlink(missing_ok=True)
+    target.mkdir(parents=True, exist_ok=True)
+    manifest_path.write_text(json.dumps(sorted(pages), indent=0), "utf-8")
+    return written
+
+
+def prepare(root: Path) -> pipeline.Checked:
+    """check -> render: the generated Markdown of every language, on disk. Raises ProblemsFound."""
+    checked = pipeline.check(root)
+    problems = list(checked.problems)
+    content = {}
+    for language in LANGUAGES:
+        content[language], missing = hand_written(root, language)
+        problems += missing
+    if problems:
+        raise ProblemsFound(sorted(set(problems)))
+    for language in LANGUAGES:
+        write_pages(docs_dir(root, language), render.render(checked.knowledge_base, language, content[language]))
+    return checked
+
+
+def build_language(root: Path, language: str, site_dir: Path) -> None:
+    """One MkDocs build of pages already generated; the plugin applies the language's settings."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site_dir))
+    plugin = config.plugins["oxykb"]
+    plugin.language, plugin.managed = language, True
+    build(config)
+
+
+class _Collect(logging.Handler):
+    """Keeps MkDocs' warnings, which say why a strict build aborted."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def _build_in_child(root: Path, language: str, site_dir: Path) -> str | None:
+    """Runs in a worker process; returns what went wrong instead of a traceback."""
+    collected = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collected)
+    try:
+        build_language(root, language, site_dir)
+    except Exception as error:  # MkDocs aborts with Abort or PluginError; report it, don't crash the pool
+        return "\n".join(f"{language}: {message}" for message in [*collected.messages, f"{type(error).__name__}: {error}"])
+    finally:
+        logger.removeHandler(collected)
+    return None
+
+
+class BuildFailed(Exception):
+    pass
+
+
+def build(root: Path, site_dir: Path | None = None, jobs: int = 2) -> pipeline.Checked:
+    """check -> render -> MkDocs per language, then swap the new site in only when all succeeded."""
+    site_dir = site_dir or root / "site"
+    checked = prepare(root)
+    staging = root / WORK_DIR / f"staging-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    targets = {language: staging / language for language in LANGUAGES}
+    try:
+        if jobs > 1:
+            with ProcessPoolExecutor(max_workers=min(jobs, len(LANGUAGES))) as pool:
+                errors = list(pool.map(_build_in_child, [root] * len(LANGUAGES), LANGUAGES, targets.values()))
+        else:
+            errors = [_build_in_child(root, language, target) for language, target in targets.items()]
+        errors = [error for error in errors if error]
+        if errors:
+            raise BuildFailed("\n".join(errors))
+        combined = targets[PRIMARY]
+        for language in LANGUAGES[1:]:
+            targets[language].rename(combined / subpath(language).rstrip("/"))
+        _swap(combined, site_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return checked
+
+
+def _swap(new: Path, site_dir: Path) -> None:
+    """Replaces site_dir by new with two renames, so a reader never sees half a site."""
+    old = new.parent / "previous-site"
+    if site_dir.exists():
+        site_dir.rename(old)
+    new.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def content_hash(directory: Path) -> str:
+    """A digest of every file under a directory, for reproducibility checks."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in directory.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(directory).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()

@@ -1,0 +1,240 @@
+"""End to end: a tiny knowledge base built into the real bilingual site, as a reader receives it."""
+
+import dataclasses
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+
+import pytest
+
+from conftest import REPO, run_oxykb, tree_bytes
+from oxykb import render, site
+from oxykb.model import Localized, Quote
+from oxykb.pipeline import check
+
+CLAIM = "nasal-spray-makes-people-social"
+
+
+class Page(HTMLParser):
+    """The parts of a built page the tests look at."""
+
+    def __init__(self, text):
+        super().__init__()
+        self.html_lang = None
+        self.elements = []  # (tag, attrs)
+        self.scripts = []  # (attrs, text)
+        self.title = ""
+        self._in = None
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.elements.append((tag, attrs))
+        if tag == "html":
+            self.html_lang = attrs.get("lang")
+        if tag in ("script", "title"):
+            self._in = (tag, attrs)
+            if tag == "script":
+                self.scripts.append([attrs, ""])
+
+    def handle_endtag(self, tag):
+        self._in = None
+
+    def handle_data(self, data):
+        if self._in and self._in[0] == "script":
+            self.scripts[-1][1] += data
+        elif self._in and self._in[0] == "title":
+            self.title += data
+
+    def links(self, css_class=None):
+        return [a.get("href") for tag, a in self.elements if tag == "a" and (css_class is None or css_class in (a.get("class") or ""))]
+
+    def json_ld(self):
+        return [json.loads(text) for attrs, text in self.scripts if attrs.get("type") == "application/ld+json"]
+
+
+def page(site_dir, path):
+    return Page((site_dir / path).read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The tiny project built once by `oxykb build`, shared by the read-only tests below."""
+    root = tmp_path_factory.mktemp("project") / "kb"
+    shutil.copytree(REPO / "tests" / "kb", root)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    result = run_oxykb("build", str(root))
+    assert result.exit_code == 0, result.output
+    return root / "site"
+
+
+def test_every_page_exists_in_both_languages(built):
+    dutch = {p.relative_to(built).as_posix() for p in built.rglob("index.html") if not p.is_relative_to(built / "en")}
+    english = {p.relative_to(built / "en").as_posix() for p in (built / "en").rglob("index.html")}
+    assert dutch == english
+    for path in ["index.html", "facts/index.html", "studies/index.html", "therapies/index.html", "risks/index.html",
+                 f"claims/{CLAIM}/index.html", "sources/index.html", "sources/doe-2020/index.html", "evidence/index.html",
+                 "tags/index.html", "about/index.html", "methodology/index.html", "contributing/index.html"]:
+        assert path in dutch
+
+
+def test_html_lang_is_right_on_every_page(built):
+    for path in built.rglob("*.html"):
+        expected = "en" if path.is_relative_to(built / "en") else "nl"
+        assert page(built, path.relative_to(built)).html_lang == expected, path
+
+
+def test_switcher_lands_on_the_same_page_in_the_other_language(built):
+    dutch = page(built, f"claims/{CLAIM}/index.html")
+    english = page(built, f"en/claims/{CLAIM}/index.html")
+    assert dutch.links("md-select__link") == [f"../../claims/{CLAIM}/", f"../../en/claims/{CLAIM}/"]
+    assert english.links("md-select__link") == [f"../../../claims/{CLAIM}/", f"../../../en/claims/{CLAIM}/"]
+    assert page(built, "index.html").links("md-select__link") == ["./", "en/"]
+    assert page(built, "en/index.html").links("md-select__link") == ["../", "../en/"]
+    for path in built.rglob("index.html"):  # every switcher target exists
+        for href in page(built, path.relative_to(built)).links("md-select__link"):
+            assert (path.parent / href / "index.html").resolve().is_file(), (path, href)
+
+
+def test_edit_buttons_open_the_yaml_file(built):
+    assert page(built, f"claims/{CLAIM}/index.html").links("md-content__button") == [
+        f"https://github.com/oxykb/oxykb/edit/main/claims/studies/{CLAIM}.yaml"]
+    assert page(built, "en/sources/doe-2020/index.html").links("md-content__button") == [
+        "https://github.com/oxykb/oxykb/edit/main/claims/sources/doe-2020.yaml"]
+    assert page(built, "en/about/index.html").links("md-content__button") == [
+        "https://github.com/oxykb/oxykb/edit/main/content/en/about.md"]
+    assert page(built, "facts/index.html").links("md-content__button") == []
+
+
+def test_claim_pages_carry_medical_web_page_json_ld(built):
+    (data,) = page(built, f"en/claims/{CLAIM}/index.html").json_ld()
+    assert data["@type"] == "MedicalWebPage"
+    assert data["inLanguage"] == "en"
+    assert data["lastReviewed"] == "2026-11-01"
+    assert data["name"].startswith("It is very uncertain whether")
+    assert [c["name"] for c in data["citation"]] == ["Oxytocine, een testtekst", "Doe e.a., 2020"]
+
+
+def test_each_language_has_its_own_search_index(built):
+    dutch = json.loads((built / "search/search_index.json").read_text())
+    english = json.loads((built / "en/search/search_index.json").read_text())
+    assert dutch["config"]["lang"] == ["nl"] and english["config"]["lang"] == ["en"]
+    assert any("neusspray" in doc["text"] for doc in dutch["docs"])
+    assert not any("nasal spray" in doc["text"] for doc in dutch["docs"])
+    assert not any("neusspray met oxytocine mensen socialer maakt" in doc["title"] for doc in english["docs"])
+
+
+def test_footer_disclaimer_in_the_page_language(built):
+    assert "Geen medisch advies" in (built / "index.html").read_text()
+    assert "Not medical advice" in (built / "en/index.html").read_text()
+    assert "Not medical advice" not in (built / "index.html").read_text()
+
+
+def test_no_request_leaves_the_site(built):
+    """No fonts, scripts or styles from other hosts: the site works offline."""
+    for path in built.rglob("*.html"):
+        for tag, attrs in page(built, path.relative_to(built)).elements:
+            if tag in ("script", "link", "img"):
+                assert not re.match(r"(https?:)?//", attrs.get("src") or attrs.get("href") or ""), (path, attrs)
+
+
+def test_two_builds_are_byte_identical(tiny_project, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+    assert run_oxykb("build", str(tiny_project), "--site-dir", str(tmp_path / "one")).exit_code == 0
+    assert run_oxykb("build", str(tiny_project), "--site-dir", str(tmp_path / "two")).exit_code == 0
+    assert tree_bytes(tmp_path / "one") == tree_bytes(tmp_path / "two")
+
+
+def test_build_never_writes_into_claims_or_content(tiny_project):
+    before = {name: tree_bytes(tiny_project / name) for name in ("claims", "content")}
+    assert run_oxykb("build", str(tiny_project)).exit_code == 0
+    assert {name: tree_bytes(tiny_project / name) for name in ("claims", "content")} == before
+
+
+def test_a_problem_stops_the_build_and_keeps_the_previous_site(tiny_project):
+    assert run_oxykb("build", str(tiny_project)).exit_code == 0
+    previous = tree_bytes(tiny_project / "site")
+    claim = tiny_project / "claims/facts/oxytocin-made-in-hypothalamus.yaml"
+    claim.write_text(claim.read_text().replace("grade: high", "grade: certain"))
+
+    result = run_oxykb("build", str(tiny_project))
+
+    assert result.exit_code == 1
+    assert result.stdout.startswith("claims/facts/oxytocin-made-in-hypothalamus.yaml:5:8: 'grade' must be one of")
+    assert tree_bytes(tiny_project / "site") == previous
+
+
+def test_a_failing_mkdocs_build_keeps_the_previous_site(tiny_project):
+    assert run_oxykb("build", str(tiny_project)).exit_code == 0
+    previous = tree_bytes(tiny_project / "site")
+    (tiny_project / "content/nl/about.md").write_text("# Over\n\n[kapot](no-such-page.md)\n")
+    (tiny_project / "content/en/about.md").write_text("# About\n\n[broken](no-such-page.md)\n")
+
+    result = run_oxykb("build", str(tiny_project))
+
+    assert result.exit_code == 1
+    assert "no-such-page.md" in result.stderr
+    assert tree_bytes(tiny_project / "site") == previous
+    assert not list((tiny_project / ".oxykb").glob("staging-*"))
+
+
+def test_a_missing_translation_fails_the_build(tiny_project):
+    (tiny_project / "content/en/methodology.md").unlink()
+    result = run_oxykb("build", str(tiny_project))
+    assert result.exit_code == 1
+    assert result.stdout == "content/nl/methodology.md:1:1: no en translation: content/en/methodology.md is missing\n"
+
+
+def test_refuses_to_overwrite_a_file_it_did_not_generate(tiny_project):
+    assert run_oxykb("build", str(tiny_project)).exit_code == 0
+    stranger = tiny_project / ".oxykb/docs/nl/claims/notes.md"
+    stranger.write_text("mine")
+    result = run_oxykb("build", str(tiny_project))
+    assert result.exit_code == 1
+    assert "refusing to overwrite" in result.stdout
+    assert stranger.read_text() == "mine"
+
+
+def test_rendering_writes_only_what_changed(tiny_project):
+    assert run_oxykb("build", str(tiny_project)).exit_code == 0
+    generated = tiny_project / ".oxykb/docs/en/claims/oxytocin-made-in-hypothalamus.md"
+    untouched = tiny_project / ".oxykb/docs/en/claims/cuddle-hormone-myth.md"
+    stamps = generated.stat().st_mtime_ns, untouched.stat().st_mtime_ns
+    claim = tiny_project / "claims/facts/oxytocin-made-in-hypothalamus.yaml"
+    claim.write_text(claim.read_text().replace("Textbook physiology.", "Textbook physiology, in every textbook."))
+    assert site.write_pages(generated.parents[1], render.render(check(tiny_project).knowledge_base, "en", site.hand_written(tiny_project, "en")[0])) == 1
+    assert generated.stat().st_mtime_ns != stamps[0]
+    assert untouched.stat().st_mtime_ns == stamps[1]
+
+
+HOSTILE = '</title><script>alert("x")</script><img src=x onerror=alert(1)> [click](javascript:alert(1)) </script>'
+
+
+def test_hostile_claim_text_never_becomes_live_markup(tiny_project, tmp_path):
+    """Even past validation (which refuses this text), rendering keeps it inert in every page."""
+    kb = check(tiny_project).knowledge_base
+    claim = kb.claims[CLAIM]
+    hostile = dataclasses.replace(
+        claim,
+        statement=Localized(HOSTILE, HOSTILE), rationale=Localized(HOSTILE, HOSTILE),
+        sources=(Quote(claim.sources[0].source, HOSTILE, HOSTILE),),
+    )
+    kb = dataclasses.replace(kb, claims={**kb.claims, CLAIM: hostile}, tags={**kb.tags, "myths": Localized(HOSTILE, HOSTILE)})
+    for language in site.LANGUAGES:
+        site.write_pages(site.docs_dir(tiny_project, language), render.render(kb, language, site.hand_written(tiny_project, language)[0]))
+        site.build_language(tiny_project, language, tmp_path / language)
+
+    for path in tmp_path.rglob("*.html"):
+        parsed = Page(path.read_text("utf-8"))
+        assert "<" not in parsed.title, path
+        for tag, attrs in parsed.elements:
+            assert tag != "img", path
+            assert not any(name.startswith("on") for name in attrs), (path, tag, attrs)
+            assert not (attrs.get("href") or "").lower().startswith("javascript"), (path, attrs)
+        for attrs, text in parsed.scripts:
+            assert "alert" not in text or attrs.get("type") == "application/ld+json", path
+        parsed.json_ld()  # still valid JSON
+    claim_page = Page((tmp_path / "en/claims" / CLAIM / "index.html").read_text())
+    (data,) = claim_page.json_ld()
+    assert "alert" in data["name"]  # the text is there, as text
