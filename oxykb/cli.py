@@ -97,13 +97,20 @@ def serve(project: Path, dev_addr: str) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
     from mkdocs.exceptions import MkDocsException
 
+    import logging
+
     root = _project_root(project)
     try:
         site.prepare(root)
     except report.ProblemsFound as found:
         _fail_with_problems(found)
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logging.getLogger("mkdocs").addHandler(handler)
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
     try:
-        mkdocs_serve(config_file=str(root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
+        mkdocs_serve(config_file=str(root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True,
+                     build_type="dirty", strict=False)  # a preview rebuilds changed pages and shows warnings instead of stopping
     except MkDocsException as error:
         click.echo(str(error), err=True)
         sys.exit(1)

@@ -10,11 +10,13 @@ SITE = {
     "nl": {
         "site_name": "Oxytocine-kennisbank",
         "language_name": "Nederlands",
+        "permalink": "Vaste link naar dit kopje",
         "disclaimer": "Geen medisch advies. Deze kennisbank beschrijft wat er bekend is over oxytocine; bespreek vragen over je gezondheid met een arts.",
     },
     "en": {
         "site_name": "Oxytocin knowledge base",
         "language_name": "English",
+        "permalink": "Permanent link to this heading",
         "disclaimer": "Not medical advice. This knowledge base describes what is known about oxytocin; discuss questions about your health with a doctor.",
     },
 }

@@ -94,15 +94,19 @@ def prepare(root: Path) -> pipeline.Checked:
     return checked
 
 
-def build_language(root: Path, language: str, site_dir: Path) -> None:
+def build_language(root: Path, language: str, site_dir: Path, dirty: bool = False) -> None:
     """One MkDocs build of pages already generated; the plugin applies the language's settings."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site_dir))
+    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site_dir), **({"strict": False} if dirty else {}))
     plugin = config.plugins["oxykb"]
-    plugin.language, plugin.managed = language, True
-    build(config)
+    saved = plugin.forced_language, plugin.managed
+    plugin.forced_language, plugin.managed = language, True
+    try:
+        build(config, dirty=dirty)
+    finally:
+        plugin.forced_language, plugin.managed = saved
 
 
 class _Collect(logging.Handler):
@@ -116,13 +120,13 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def _build_in_child(root: Path, language: str, site_dir: Path) -> str | None:
+def _build_in_child(root: Path, language: str, site_dir: Path, dirty: bool = False) -> str | None:
     """Runs in a worker process; returns what went wrong instead of a traceback."""
     collected = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collected)
     try:
-        build_language(root, language, site_dir)
+        build_language(root, language, site_dir, dirty)
     except Exception as error:  # MkDocs aborts with Abort or PluginError; report it, don't crash the pool
         return "\n".join(f"{language}: {message}" for message in [*collected.messages, f"{type(error).__name__}: {error}"])
     finally:

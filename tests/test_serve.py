@@ -1,0 +1,69 @@
+"""`oxykb serve`: a saved claim shows in the preview within seconds, and the server settles."""
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+CLAIM_URL = "/claims/oxytocin-made-in-hypothalamus/"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(condition, timeout: float) -> float:
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        if condition():
+            return time.monotonic() - started
+        time.sleep(0.1)
+    raise AssertionError(f"not within {timeout} s")
+
+
+@pytest.fixture
+def server(tiny_project, tmp_path):
+    port = free_port()
+    log = open(tmp_path / "serve.log", "w+")
+    process = subprocess.Popen([sys.executable, "-m", "oxykb", "serve", str(tiny_project), "--dev-addr", f"127.0.0.1:{port}"],
+                               stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(lambda: fetch(base + "/en" + CLAIM_URL) is not None, 60)
+        yield base, tiny_project, tmp_path / "serve.log"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        log.close()
+
+
+def builds(log_path) -> int:
+    return log_path.read_text().count("Building documentation")
+
+
+def test_a_saved_claim_shows_in_both_languages_and_the_server_settles(server):
+    base, project, log_path = server
+    claim = project / "claims/facts/oxytocin-made-in-hypothalamus.yaml"
+    claim.write_text(claim.read_text().replace("Textbook physiology.", "Textbook physiology, edited live."))
+
+    seconds = wait_for(lambda: "edited live" in (fetch(base + "/en" + CLAIM_URL) or ""), 30)
+    print(f"edit visible after {seconds:.2f} s")
+
+    settled = builds(log_path)
+    assert settled == 2  # the first build, then one for the edit
+    time.sleep(4)
+    assert builds(log_path) == settled, "the server keeps rebuilding: a rebuild loop"
+    assert seconds < 10
