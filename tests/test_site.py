@@ -238,3 +238,26 @@ def test_hostile_claim_text_never_becomes_live_markup(tiny_project, tmp_path):
     claim_page = Page((tmp_path / "en/claims" / CLAIM / "index.html").read_text())
     (data,) = claim_page.json_ld()
     assert "alert" in data["name"]  # the text is there, as text
+
+
+def test_plain_mkdocs_build_regenerates_both_languages_through_the_plugin(tiny_project):
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=tiny_project, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert (tiny_project / f"site/claims/{CLAIM}/index.html").is_file()
+    assert page(tiny_project / "site", f"en/claims/{CLAIM}/index.html").html_lang == "en"
+
+
+ENGLISH_UI = ["Table of contents", "Search", "Edit this page", "Permanent link", "Made with", "Skip to content",
+              "Evidence:", "Where this claim comes from", "Last reviewed", "Not medical advice", "Dark mode"]
+DUTCH_UI = ["Inhoudsopgave", "Zoeken", "Wijzig deze pagina", "Vaste link", "Bewijsniveau:", "Laatst beoordeeld",
+            "Geen medisch advies", "Donkere modus", "Ga naar"]
+
+
+def test_no_interface_word_of_the_other_language(built):
+    for path in built.rglob("*.html"):
+        text = path.read_text("utf-8")
+        foreign = ENGLISH_UI if not path.is_relative_to(built / "en") else DUTCH_UI
+        assert [word for word in foreign if word in text] == [], path
