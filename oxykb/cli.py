@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from . import pipeline, problems as report, schema, site
+from . import pipeline, problems as report
 
 
 def _project_root(path: Path) -> Path:
@@ -34,21 +34,23 @@ def check(project: Path, output_format: str) -> None:
     Exits 0 when the knowledge base is clean, 1 when it has problems, 2 on usage errors.
     """
     root = _project_root(project)
-    checked = pipeline.check(root)
+    problems, claims, sources = pipeline.check_summary(root)
     if output_format == "json":
-        click.echo(report.format_json(checked.problems, checked.claims_read, checked.sources_read))
+        click.echo(report.format_json(problems, claims, sources))
     else:
-        lines = report.format_github(checked.problems) if output_format == "github" else report.format_text(checked.problems)
+        lines = report.format_github(problems) if output_format == "github" else report.format_text(problems)
         for line in lines:
             click.echo(line)
-        click.echo(report.summary(checked.problems, checked.claims_read, checked.sources_read), err=bool(checked.problems))
-    sys.exit(1 if checked.problems else 0)
+        click.echo(report.summary(problems, claims, sources), err=bool(problems))
+    sys.exit(1 if problems else 0)
 
 
 @main.command("schema")
 @click.option("--write", is_flag=True, help="Write the schemas into oxykb/schemas/ instead of listing them.")
 def schema_command(write: bool) -> None:
     """The JSON Schemas for claim and source files (for editor autocompletion)."""
+    from . import schema
+
     if write:
         for path in schema.write():
             click.echo(f"wrote {path}")
@@ -75,6 +77,8 @@ def build(project: Path, site_dir: Path | None, jobs: int) -> None:
     """
     import time
 
+    from . import site
+
     root = _project_root(project)
     started = time.perf_counter()
     try:
@@ -98,6 +102,8 @@ def serve(project: Path, dev_addr: str) -> None:
     from mkdocs.exceptions import MkDocsException
 
     import logging
+
+    from . import site
 
     root = _project_root(project)
     try:

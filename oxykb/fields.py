@@ -27,7 +27,7 @@ class Checker:
 
     today: datetime.date
     problems: list[tuple[Position, str]] = field(default_factory=list)
-    positions: dict[str, Position] = field(default_factory=dict)
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict)  # plain tuples: cheap to cache
 
     def problem(self, pos: Position, message: str) -> object:
         self.problems.append((pos, message))
@@ -68,6 +68,9 @@ _UNSAFE_TEXT = (
 )
 
 
+_ANY_UNSAFE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _UNSAFE_TEXT), re.IGNORECASE)
+
+
 @dataclass
 class Text(Spec):
     """Non-empty plain text; Markdown emphasis allowed, nothing that becomes markup."""
@@ -85,9 +88,10 @@ class Text(Spec):
         text = unicodedata.normalize("NFC", node.value).strip()
         if not text:
             return checker.problem(node.pos, f"{_label(path)} is empty")
-        for pattern, message in _UNSAFE_TEXT:
-            if pattern.search(text):
-                return checker.problem(node.pos, f"{_label(path)}: {message}")
+        if _ANY_UNSAFE.search(text):
+            for pattern, message in _UNSAFE_TEXT:
+                if pattern.search(text):
+                    return checker.problem(node.pos, f"{_label(path)}: {message}")
         return self.convert(text, node, checker, path)
 
     def convert(self, text, node, checker, path):
@@ -198,7 +202,7 @@ class Translated(Spec):
                 checker.problem(key.pos, f"{_label(path)} has unknown language '{key.value}'; use nl and en")
                 continue
             values[key.value] = Text().check(value, checker, f"{path}.{key.value}")
-            checker.positions[f"{path}.{key.value}"] = value.pos
+            checker.positions[f"{path}.{key.value}"] = tuple(value.pos)
         for language in LANGUAGES:
             if language not in values:
                 checker.problem(node.pos, f"{_label(path)} is missing its {language} text")
@@ -230,7 +234,7 @@ class ListOf(Spec):
         values, seen = [], {}
         for index, item in enumerate(node.items):
             item_path = f"{path}[{index}]"
-            checker.positions[item_path] = item.pos
+            checker.positions[item_path] = tuple(item.pos)
             value = self.item.check(item, checker, item_path)
             if isinstance(value, str) and value in seen:
                 checker.problem(item.pos, f"{_label(path)} lists '{value}' twice (first at line {seen[value].line})")
@@ -280,7 +284,7 @@ class Record(Spec):
                 hint = f" (did you mean '{guess[0]}'?)" if guess else f"; known fields: {', '.join(self.fields)}"
                 checker.problem(key.pos, f"unknown field '{prefix}{name}'{hint}")
                 continue
-            checker.positions[prefix + name] = value.pos
+            checker.positions[prefix + name] = tuple(value.pos)
             values[name] = self.fields[name].spec.check(value, checker, prefix + name)
         for name, f in self.fields.items():
             if f.required and name not in values:
@@ -356,7 +360,7 @@ class Glossary(Spec):
             if not re.match(SLUG, key.value) or len(key.value) > 80:
                 checker.problem(key.pos, f"tag '{key.value}' must be {SLUG_SHAPE}")
                 continue
-            checker.positions[key.value] = key.pos
+            checker.positions[key.value] = tuple(key.pos)
             values[key.value] = self.entry.check(value, checker, key.value)
         return INVALID if INVALID in values.values() else values
 

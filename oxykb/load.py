@@ -9,7 +9,13 @@ problem.
 from __future__ import annotations
 
 import datetime
+import hashlib
+import multiprocessing
+import os
+import pickle
 import re
+import threading
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -39,19 +45,106 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def read_record(path: Path, record: fields.Spec, today: datetime.date, shown_path: str):
-    """One YAML file through the strict reader and its field specs."""
+RECORDS = {"claim": fields.CLAIM, "source": fields.SOURCE, "tags": fields.TAGS}
+CACHE_FILE = Path(".oxykb") / "cache" / "parsed.pickle"
+PARALLEL_FROM = 2000  # files to parse before a second process pays for its start-up
+
+
+def read_record(path: Path, kind: str, today: datetime.date, shown_path: str):
+    """One YAML file through the strict reader and its field specs: (values or None, positions, problems)."""
     try:
         data = path.read_bytes()
     except OSError as error:
-        return None, None, [Problem(shown_path, 1, 1, f"cannot read file: {error.strerror}")]
+        return None, {}, [Problem(shown_path, 1, 1, f"cannot read file: {error.strerror}")]
     node, yaml_problems = yamlstrict.read(data)
     if node is None:
-        return None, None, [Problem(shown_path, p.pos.line, p.pos.column, p.message) for p in yaml_problems]
+        return None, {}, [Problem(shown_path, p.pos.line, p.pos.column, p.message) for p in yaml_problems]
     checker = fields.Checker(today=today)
-    values = record.check(node, checker, "")
+    values = RECORDS[kind].check(node, checker, "")
     problems = [Problem(shown_path, pos.line, pos.column, message) for pos, message in checker.problems]
-    return (None if problems else values), MappingProxyType(checker.positions), problems
+    return (None if problems else values), checker.positions, problems
+
+
+def _read_chunk(jobs, today):
+    return [read_record(path, kind, today, shown) for path, kind, shown in jobs]
+
+
+def _code_version() -> str:
+    """Cached results are only as good as the code that produced them."""
+    digest = hashlib.sha256()
+    for name in ("yamlstrict.py", "fields.py", "model.py", "load.py"):
+        digest.update(Path(__file__).with_name(name).read_bytes())
+    return digest.hexdigest()
+
+
+class _ParseCache:
+    """Results of reading each file, kept in .oxykb/ and reused while the file is unchanged."""
+
+    def __init__(self, root: Path, today: datetime.date):
+        self.path = root / CACHE_FILE
+        self.key = (_code_version(), today.isoformat())
+        self.entries: dict[str, tuple] = {}
+        self.changed = False
+        try:
+            key, entries = pickle.loads(self.path.read_bytes())
+            if key == self.key:
+                self.entries = entries
+        except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError, ImportError):
+            pass
+
+    def get(self, shown: str, stat: os.stat_result):
+        entry = self.entries.get(shown)
+        return entry[2] if entry and entry[:2] == (stat.st_mtime_ns, stat.st_size) else None
+
+    def put(self, shown: str, stat: os.stat_result, result) -> None:
+        self.entries[shown] = (stat.st_mtime_ns, stat.st_size, result)
+        self.changed = True
+
+    def save(self, keep: set[str]) -> None:
+        if not self.changed and keep == set(self.entries):
+            return
+        entries = {shown: entry for shown, entry in self.entries.items() if shown in keep}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_bytes(pickle.dumps((self.key, entries), protocol=pickle.HIGHEST_PROTOCOL))
+            temporary.replace(self.path)
+        except OSError:
+            pass  # a read-only checkout still checks, just without the cache
+
+
+def read_records(root: Path, jobs: list[tuple[Path, str, str]], today: datetime.date, cache: bool = True) -> list:
+    """Reads many files: unchanged ones from the cache, the rest in two processes when there are many."""
+    store = _ParseCache(root, today) if cache else None
+    results: list = [None] * len(jobs)
+    missing = []
+    for index, (path, kind, shown) in enumerate(jobs):
+        try:
+            stat = path.stat()
+        except OSError:
+            stat = None
+        hit = store.get(shown, stat) if store and stat else None
+        if hit is not None:
+            results[index] = hit
+        else:
+            missing.append((index, stat))
+    todo = [jobs[index] for index, _ in missing]
+    if len(todo) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+        middle = len(todo) // 2
+        # fork is fast, but only safe with one thread: `mkdocs serve` runs several, and a fork copies held locks
+        method = "fork" if threading.active_count() == 1 else "spawn"
+        with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context(method)) as pool:
+            halves = list(pool.map(_read_chunk, [todo[:middle], todo[middle:]], [today, today]))
+        fresh = halves[0] + halves[1]
+    else:
+        fresh = _read_chunk(todo, today)
+    for (index, stat), result in zip(missing, fresh):
+        results[index] = result
+        if store and stat:
+            store.put(jobs[index][2], stat, result)
+    if store:
+        store.save({shown for _, _, shown in jobs})
+    return results
 
 
 def _claim(stem: str, category: Category, values: dict, shown_path: str, positions) -> Claim:
@@ -90,24 +183,27 @@ def _read_text(path: Path, shown_path: str, problems: list[Problem]) -> str | No
 _SLUG = re.compile(fields.SLUG)
 
 
-def _files(folder: Path, root: Path, problems: list[Problem], suffixes: tuple[str, ...]) -> list[Path]:
-    """The files of one folder that oxykb reads; anything else is reported."""
+def _files(folder: Path, shown_folder: str, problems: list[Problem], suffixes: tuple[str, ...]) -> list[tuple[Path, str, str]]:
+    """The files of one folder that oxykb reads, as (path, stem, shown path); anything else is reported."""
     found = []
-    for path in sorted(folder.iterdir()):
-        shown = _relative(path, root)
-        if path.name.startswith("."):
-            continue
-        if path.is_dir() or path.suffix not in suffixes:
-            expected = " or ".join(suffixes)
-            problems.append(Problem(shown, 1, 1, f"unexpected {'folder' if path.is_dir() else 'file'}; this folder holds {expected} files"))
-        elif not _SLUG.match(path.stem) or len(path.stem) > 80:
-            problems.append(Problem(shown, 1, 1, f"file name must be an id: {fields.SLUG_SHAPE}"))
-        else:
-            found.append(path)
+    with os.scandir(folder) as entries:
+        for entry in sorted(entries, key=lambda entry: entry.name):
+            name = entry.name
+            shown = f"{shown_folder}/{name}"
+            stem, dot, suffix = name.rpartition(".")
+            if name.startswith("."):
+                continue
+            if entry.is_dir() or not dot or f".{suffix}" not in suffixes:
+                expected = " or ".join(suffixes)
+                problems.append(Problem(shown, 1, 1, f"unexpected {'folder' if entry.is_dir() else 'file'}; this folder holds {expected} files"))
+            elif not _SLUG.match(stem) or len(stem) > 80:
+                problems.append(Problem(shown, 1, 1, f"file name must be an id: {fields.SLUG_SHAPE}"))
+            else:
+                found.append((Path(entry.path), stem, shown))
     return found
 
 
-def load(root: Path, today: datetime.date | None = None) -> Loaded:
+def load(root: Path, today: datetime.date | None = None, cache: bool = True) -> Loaded:
     """Reads every claim and source under root/claims."""
     today = today or datetime.date.today()
     claims_dir = root / "claims"
@@ -122,48 +218,52 @@ def load(root: Path, today: datetime.date | None = None) -> Loaded:
         if not entry.name.startswith(".") and entry.name + ("/" if entry.is_dir() else "") not in expected:
             problems.append(Problem(_relative(entry, root), 1, 1, f"unexpected {'folder' if entry.is_dir() else 'file'} in claims/; expected {', '.join(expected)}"))
 
-    tags = {}
+    shown_claims = _relative(claims_dir, root)
+    jobs: list[tuple[Path, str, str, str]] = []  # (path, kind, shown path, id): every YAML file to read
     if (claims_dir / TAGS_FILE).is_file():
-        tags, _, file_problems = read_record(claims_dir / TAGS_FILE, fields.TAGS, today, _relative(claims_dir / TAGS_FILE, root))
-        problems.extend(file_problems)
-        loaded.tags_readable = tags is not None
-
-    sources: dict[str, Source] = {}
+        jobs.append((claims_dir / TAGS_FILE, "tags", f"{shown_claims}/{TAGS_FILE}", ""))
+    texts: dict[str, tuple[Path, str]] = {}
     source_folder = claims_dir / SOURCES_DIR
     if source_folder.is_dir():
-        files = _files(source_folder, root, problems, (".yaml", ".txt"))
-        yaml_stems = {path.stem for path in files if path.suffix == ".yaml"}
-        for path in files:
-            shown = _relative(path, root)
+        files = _files(source_folder, f"{shown_claims}/{SOURCES_DIR}", problems, (".yaml", ".txt"))
+        yaml_stems = {stem for path, stem, _ in files if path.suffix == ".yaml"}
+        for path, stem, shown in files:
             if path.suffix == ".txt":
-                if path.stem not in yaml_stems:
-                    problems.append(Problem(shown, 1, 1, f"source text without its description {path.stem}.yaml"))
+                if stem in yaml_stems:
+                    texts[stem] = (path, shown)
+                else:
+                    problems.append(Problem(shown, 1, 1, f"source text without its description {stem}.yaml"))
                 continue
-            loaded.source_ids.add(path.stem)
-            values, positions, file_problems = read_record(path, fields.SOURCE, today, shown)
-            problems.extend(file_problems)
-            text_path = path.with_suffix(".txt")
-            text = _read_text(text_path, _relative(text_path, root), problems) if text_path.is_file() else None
-            if values is not None:
-                sources[path.stem] = Source(id=path.stem, path=shown, text=text, positions=positions, **values)
-
-    claims: dict[str, Claim] = {}
-    first_file: dict[str, str] = {}
+            loaded.source_ids.add(stem)
+            jobs.append((path, "source", shown, stem))
+    categories: dict[str, tuple[Category, str]] = {}
     for category in Category:
         folder = claims_dir / category.value
         if not folder.is_dir():
             continue
-        for path in _files(folder, root, problems, (".yaml",)):
-            shown = _relative(path, root)
-            if path.stem in first_file:
-                problems.append(Problem(shown, 1, 1, f"duplicate id '{path.stem}': {first_file[path.stem]} has it already (ids are unique across categories)"))
+        for path, stem, shown in _files(folder, f"{shown_claims}/{category.value}", problems, (".yaml",)):
+            if stem in categories:
+                problems.append(Problem(shown, 1, 1, f"duplicate id '{stem}': {categories[stem][1]} has it already (ids are unique across categories)"))
                 continue
-            first_file[path.stem] = shown
-            loaded.claim_ids.add(path.stem)
-            values, positions, file_problems = read_record(path, fields.CLAIM, today, shown)
-            problems.extend(file_problems)
-            if values is not None:
-                claims[path.stem] = _claim(path.stem, category, values, shown, positions)
+            loaded.claim_ids.add(stem)
+            categories[stem] = (category, shown)
+            jobs.append((path, "claim", shown, stem))
 
-    loaded.knowledge_base = KnowledgeBase(MappingProxyType(claims), MappingProxyType(sources), MappingProxyType(tags or {}))
+    tags: dict = {}
+    sources: dict[str, Source] = {}
+    claims: dict[str, Claim] = {}
+    results = read_records(root, [job[:3] for job in jobs], today, cache)
+    for (path, kind, shown, stem), (values, positions, file_problems) in zip(jobs, results):
+        problems.extend(file_problems)
+        if kind == "tags":
+            loaded.tags_readable = values is not None
+            tags = values or {}
+        elif kind == "source":
+            text = _read_text(*texts[stem], problems) if stem in texts else None
+            if values is not None:
+                sources[stem] = Source(id=stem, path=shown, text=text, positions=MappingProxyType(positions), **values)
+        elif values is not None:
+            claims[stem] = _claim(stem, categories[stem][0], values, shown, MappingProxyType(positions))
+
+    loaded.knowledge_base = KnowledgeBase(MappingProxyType(claims), MappingProxyType(sources), MappingProxyType(tags))
     return loaded

@@ -104,11 +104,11 @@ class Claim:
     related: tuple[str, ...] = ()
     contradicts: tuple[str, ...] = ()
     path: str = ""
-    positions: Mapping[str, Position] = field(default_factory=lambda: MappingProxyType({}), compare=False, repr=False)
+    positions: Mapping[str, tuple[int, int]] = field(default_factory=lambda: MappingProxyType({}), compare=False, repr=False)
 
     def position(self, key: str) -> Position:
-        """Where a field (`related.1`, `sources.0.quote`) was written, for messages."""
-        return self.positions.get(key, Position(1, 1))
+        """Where a field (`related[1]`, `sources[0].quote`) was written, for messages."""
+        return Position(*self.positions.get(key, (1, 1)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,10 +128,10 @@ class Source:
     doi: str | None = None
     path: str = ""
     text: str | None = None
-    positions: Mapping[str, Position] = field(default_factory=lambda: MappingProxyType({}), compare=False, repr=False)
+    positions: Mapping[str, tuple[int, int]] = field(default_factory=lambda: MappingProxyType({}), compare=False, repr=False)
 
     def position(self, key: str) -> Position:
-        return self.positions.get(key, Position(1, 1))
+        return Position(*self.positions.get(key, (1, 1)))
 
 
 @dataclass(frozen=True, slots=True)

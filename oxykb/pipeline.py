@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .load import load
-from .model import KnowledgeBase
+from typing import TYPE_CHECKING
+
 from .problems import Problem
-from .validate import validate
+
+if TYPE_CHECKING:
+    from .model import KnowledgeBase
 
 
 @dataclass(frozen=True)
 class Checked:
-    knowledge_base: KnowledgeBase
+    knowledge_base: "KnowledgeBase"
     problems: list[Problem]
     claims_read: int
     sources_read: int
@@ -22,6 +27,46 @@ class Checked:
 
 def check(root: Path, today: datetime.date | None = None) -> Checked:
     """Reads and validates the knowledge base under root; every problem, sorted."""
+    from .load import load  # imported here, so that a cached `oxykb check` starts fast
+    from .validate import validate
+
     loaded = load(root, today)
     problems = sorted(loaded.problems + validate(loaded))
     return Checked(loaded.knowledge_base, problems, len(loaded.claim_ids), len(loaded.source_ids))
+
+
+RESULT_CACHE = Path(".oxykb") / "cache" / "check.json"
+
+
+def _fingerprint(root: Path, today: datetime.date) -> str:
+    """Every input of a check: each file's name, size and time under claims/, the code, and the date."""
+    digest = hashlib.sha256(today.isoformat().encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    for folder, subfolders, files in os.walk(root / "claims"):
+        subfolders.sort()
+        for name in sorted(files):
+            stat = os.stat(os.path.join(folder, name))
+            digest.update(f"{folder}/{name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def check_summary(root: Path, today: datetime.date | None = None) -> tuple[list[Problem], int, int]:
+    """What `oxykb check` prints: near-instant when nothing changed since the last check."""
+    today = today or datetime.date.today()
+    fingerprint = _fingerprint(root, today)
+    cache = root / RESULT_CACHE
+    try:
+        cached = json.loads(cache.read_text("utf-8"))
+        if cached["fingerprint"] == fingerprint:
+            return [Problem(**problem) for problem in cached["problems"]], cached["claims"], cached["sources"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    checked = check(root, today)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_text(json.dumps({"fingerprint": fingerprint, "claims": checked.claims_read, "sources": checked.sources_read,
+                                     "problems": [asdict(problem) for problem in checked.problems]}), "utf-8")
+    except OSError:
+        pass  # a read-only checkout still checks
+    return checked.problems, checked.claims_read, checked.sources_read

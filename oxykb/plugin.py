@@ -9,6 +9,7 @@ by its own process; the plugin then only applies the language's settings.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import shutil
 import tempfile
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -83,7 +84,8 @@ class OxykbPlugin(BasePlugin[OxykbConfig]):
         """
         if self._worker is None:
             # spawn, not fork: `mkdocs serve` runs threads, and a fork could copy a held lock
-            self._worker = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            self._worker = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                               initializer=site.exit_with_parent, initargs=(os.getpid(),))
         dirty = getattr(self, "_dirty", False)
         self._staging = None if dirty else Path(tempfile.mkdtemp(prefix="oxykb-"))
         self._pending = {

@@ -13,6 +13,8 @@ import json
 import logging
 import os
 import shutil
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -107,6 +109,16 @@ def build_language(root: Path, language: str, site_dir: Path, dirty: bool = Fals
         build(config, dirty=dirty)
     finally:
         plugin.forced_language, plugin.managed = saved
+
+
+def exit_with_parent(parent: int) -> None:
+    """In a worker: leave when the process that started it is gone (a killed `oxykb serve`)."""
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 class _Collect(logging.Handler):

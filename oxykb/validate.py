@@ -8,20 +8,22 @@ import unicodedata
 from .load import Loaded
 from .problems import Problem
 
-_QUOTE_FOLDING = str.maketrans({
+_QUOTE_FOLDING = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u2039": "'", "\u203a": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u00ad": None,  # soft hyphen
-})
+    "\u00ad": "",  # soft hyphen
+}
+_TO_FOLD = re.compile("[" + "".join(_QUOTE_FOLDING) + "]")
 _HYPHENATED_LINE_BREAK = re.compile(r"(\w)-[^\S\n]*\n\s*(\w)")
-_WHITESPACE = re.compile(r"\s+")
 
 
 def normalise(text: str) -> str:
     """The contract's quote normalisation: NFC, ASCII quotes, joined hyphenation, single spaces."""
-    text = unicodedata.normalize("NFC", text).translate(_QUOTE_FOLDING)
-    text = _HYPHENATED_LINE_BREAK.sub(r"\1\2", text)
-    return _WHITESPACE.sub(" ", text).strip()
+    text = unicodedata.normalize("NFC", text)
+    text = _TO_FOLD.sub(lambda match: _QUOTE_FOLDING[match.group()], text)
+    if "-" in text:
+        text = _HYPHENATED_LINE_BREAK.sub(r"\1\2", text)
+    return " ".join(text.split())
 
 
 def _matching_prefix(quote: str, text: str) -> int:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import yaml
 
@@ -27,10 +28,11 @@ MAX_BYTES = 256 * 1024
 MAX_DEPTH = 20
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
-    line: int  # 1-based
-    column: int  # 1-based
+class Position(NamedTuple):
+    """1-based line and column. A tuple: there are hundreds of thousands, made and cached fast."""
+
+    line: int
+    column: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,8 +120,14 @@ _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\
 _TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \t].*)?")
 
 
+_PLAIN_WORD = re.compile(r"[A-Za-z_][\w-]*")  # a key or a word: text, unless YAML gives it a meaning
+_SPECIAL_WORDS = {"null", "Null", "NULL", *_BOOL}
+
+
 def _resolve_plain(text: str, pos: Position, problems: list[YamlProblem]):
     """Types an unquoted scalar like YAML 1.2, refusing YAML 1.1 surprises."""
+    if _PLAIN_WORD.fullmatch(text) and text not in _SPECIAL_WORDS and not _YAML11_BOOL.fullmatch(text):
+        return text  # the common case, decided with one match
     if _NULL.fullmatch(text):
         return None
     if text in _BOOL:
@@ -156,46 +164,51 @@ def _refuse_decorations(event, problems: list[YamlProblem]) -> None:
         problems.append(YamlProblem(pos, f"tags ({shown}) are not allowed"))
 
 
-def _compose(events, problems: list[YamlProblem]) -> Node | None:
-    """Builds the node tree iteratively, checking structure as it streams by."""
+def _compose(loader, problems: list[YamlProblem]) -> Node | None:
+    """Builds the node tree iteratively, checking structure as the events stream by."""
     stack: list[tuple[type, Position, list]] = []
     root: Node | None = None
     documents = 0
-
-    def attach(node: Node) -> None:
-        nonlocal root
-        if stack:
-            stack[-1][2].append(node)
-        else:
-            root = node
-
-    for event in events:
-        if isinstance(event, yaml.DocumentStartEvent):
+    get_event = loader.get_event
+    while (event := get_event()) is not None:
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            mark = event.start_mark
+            pos = Position(mark.line + 1, mark.column + 1)
+            if event.anchor is not None or event.tag is not None:
+                _refuse_decorations(event, problems)
+            value = event.value
+            if event.implicit[0] and event.tag is None:
+                value = _resolve_plain(value, pos, problems)
+            node = Scalar(pos, value)
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            collection, pos, items = stack.pop()
+            node = _mapping(pos, items, problems) if collection is Mapping else Sequence(pos, tuple(items))
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if event.anchor is not None or event.tag is not None:
+                _refuse_decorations(event, problems)
+            if len(stack) >= MAX_DEPTH:
+                problems.append(YamlProblem(_pos(event.start_mark), f"nesting deeper than {MAX_DEPTH} levels"))
+                raise _Abort
+            stack.append((Mapping if kind is yaml.MappingStartEvent else Sequence, _pos(event.start_mark), []))
+            continue
+        elif kind is yaml.AliasEvent:
+            problems.append(YamlProblem(_pos(event.start_mark), f"aliases (*{event.anchor}) are not allowed; repeat the value instead"))
+            node = Scalar(_pos(event.start_mark), None)
+        elif kind is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
                 problems.append(YamlProblem(_pos(event.start_mark), "a file holds one document; remove the second '---'"))
                 raise _Abort
             if event.version or event.tags:
                 problems.append(YamlProblem(_pos(event.start_mark), "YAML directives (%YAML, %TAG) are not allowed"))
-        elif isinstance(event, yaml.AliasEvent):
-            problems.append(YamlProblem(_pos(event.start_mark), f"aliases (*{event.anchor}) are not allowed; repeat the value instead"))
-            attach(Scalar(_pos(event.start_mark), None))
-        elif isinstance(event, yaml.ScalarEvent):
-            _refuse_decorations(event, problems)
-            pos = _pos(event.start_mark)
-            plain = event.implicit[0] and event.tag is None
-            value = _resolve_plain(event.value, pos, problems) if plain else event.value
-            attach(Scalar(pos, value))
-        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            _refuse_decorations(event, problems)
-            if len(stack) >= MAX_DEPTH:
-                problems.append(YamlProblem(_pos(event.start_mark), f"nesting deeper than {MAX_DEPTH} levels"))
-                raise _Abort
-            kind = Mapping if isinstance(event, yaml.MappingStartEvent) else Sequence
-            stack.append((kind, _pos(event.start_mark), []))
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            kind, pos, items = stack.pop()
-            attach(_mapping(pos, items, problems) if kind is Mapping else Sequence(pos, tuple(items)))
+            continue
+        else:  # stream and document ends
+            continue
+        if stack:
+            stack[-1][2].append(node)
+        else:
+            root = node
     return root
 
 
@@ -225,7 +238,7 @@ def read(data: bytes) -> tuple[Node | None, list[YamlProblem]]:
         return None, problems
     root = None
     try:
-        root = _compose(yaml.parse(text, Loader=_EventLoader), problems)
+        root = _compose(_EventLoader(text), problems)
     except _Abort:
         pass
     except yaml.MarkedYAMLError as error:

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from conftest import run_oxykb
+from conftest import run_oxykb, tree_bytes
 from oxykb import yamlstrict
 from oxykb.validate import normalise
 
@@ -105,10 +105,35 @@ def test_json_format_for_tools(tiny_kb):
     }
 
 
-def test_check_never_writes(tiny_kb):
-    before = {p: p.read_bytes() for p in tiny_kb.rglob("*") if p.is_file()}
+def test_check_never_writes_into_claims(tiny_kb):
+    before = tree_bytes(tiny_kb / "claims")
     run_oxykb("check", str(tiny_kb))
-    assert {p: p.read_bytes() for p in tiny_kb.rglob("*") if p.is_file()} == before
+    assert tree_bytes(tiny_kb / "claims") == before
+
+
+def test_a_cached_check_sees_every_change(tiny_kb):
+    assert run_oxykb("check", str(tiny_kb)).exit_code == 0
+    assert (tiny_kb / ".oxykb/cache/parsed.pickle").is_file()
+    break_grade(tiny_kb)
+    assert run_oxykb("check", str(tiny_kb)).exit_code == 1
+    path = tiny_kb / "claims/facts/oxytocin-made-in-hypothalamus.yaml"
+    path.write_text(path.read_text().replace("grade: sure, 100%", "grade: high"))
+    assert run_oxykb("check", str(tiny_kb)).exit_code == 0
+
+
+def test_a_corrupt_cache_is_ignored(tiny_kb):
+    run_oxykb("check", str(tiny_kb))
+    (tiny_kb / ".oxykb/cache/parsed.pickle").write_bytes(b"not a pickle")
+    assert run_oxykb("check", str(tiny_kb)).exit_code == 0
+
+
+def test_many_files_are_read_in_two_processes_with_the_same_result(tiny_kb, monkeypatch):
+    from oxykb import load as load_module
+    serial = load_module.load(tiny_kb, cache=False)
+    monkeypatch.setattr(load_module, "PARALLEL_FROM", 1)
+    parallel = load_module.load(tiny_kb, cache=False)
+    assert parallel.knowledge_base == serial.knowledge_base
+    assert parallel.problems == serial.problems
 
 
 def test_reviewed_today_is_fine_tomorrow_is_not(tiny_kb):
