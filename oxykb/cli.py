@@ -82,15 +82,18 @@ def build(project: Path, site_dir: Path | None, jobs: int) -> None:
     root = _project_root(project)
     started = time.perf_counter()
     try:
-        checked = site.build(root, site_dir=site_dir.resolve() if site_dir else None, jobs=jobs)
+        built = site.build(root, site_dir=site_dir.resolve() if site_dir else None, jobs=jobs)
     except report.ProblemsFound as found:
         _fail_with_problems(found)
     except site.BuildFailed as failed:
         click.echo(f"MkDocs could not build the site; the previous site is untouched:\n{failed}", err=True)
         sys.exit(1)
     target = site_dir or root / "site"
-    click.echo(f"built {len(checked.knowledge_base.claims)} claims in {len(site.LANGUAGES)} languages into {target} "
-               f"in {time.perf_counter() - started:.1f} s")
+    if built.skipped:
+        click.echo(f"{target} is up to date: nothing changed since the last build")
+    else:
+        click.echo(f"built {built.claims} claims in {len(site.LANGUAGES)} languages into {target} "
+                   f"in {time.perf_counter() - started:.1f} s")
 
 
 @main.command()

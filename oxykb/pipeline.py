@@ -38,34 +38,41 @@ def check(root: Path, today: datetime.date | None = None) -> Checked:
 RESULT_CACHE = Path(".oxykb") / "cache" / "check.json"
 
 
-def _fingerprint(root: Path, today: datetime.date) -> str:
-    """Every input of a check: each file's name, size and time under claims/, the code, and the date."""
-    digest = hashlib.sha256(today.isoformat().encode())
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.read_bytes())
-    for folder, subfolders, files in os.walk(root / "claims"):
-        subfolders.sort()
-        for name in sorted(files):
-            stat = os.stat(os.path.join(folder, name))
-            digest.update(f"{folder}/{name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+def fingerprint(*paths: Path, extra: str = "") -> str:
+    """A digest of the names, sizes and times of every file under paths: changes when any input does."""
+    digest = hashlib.sha256(extra.encode())
+    for top in paths:
+        if top.is_file():
+            stat = top.stat()
+            digest.update(f"{top}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        for folder, subfolders, files in os.walk(top):
+            subfolders.sort()
+            for name in sorted(files):
+                stat = os.stat(os.path.join(folder, name))
+                digest.update(f"{folder}/{name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
+
+
+def inputs_fingerprint(root: Path, *paths: Path, today: datetime.date) -> str:
+    """Everything a result depends on: the given inputs, oxykb's own code and the date."""
+    return fingerprint(Path(__file__).parent, *paths, extra=today.isoformat())
 
 
 def check_summary(root: Path, today: datetime.date | None = None) -> tuple[list[Problem], int, int]:
     """What `oxykb check` prints: near-instant when nothing changed since the last check."""
     today = today or datetime.date.today()
-    fingerprint = _fingerprint(root, today)
+    inputs = inputs_fingerprint(root, root / "claims", today=today)
     cache = root / RESULT_CACHE
     try:
         cached = json.loads(cache.read_text("utf-8"))
-        if cached["fingerprint"] == fingerprint:
+        if cached["fingerprint"] == inputs:
             return [Problem(**problem) for problem in cached["problems"]], cached["claims"], cached["sources"]
     except (OSError, ValueError, KeyError, TypeError):
         pass
     checked = check(root, today)
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        cache.write_text(json.dumps({"fingerprint": fingerprint, "claims": checked.claims_read, "sources": checked.sources_read,
+        cache.write_text(json.dumps({"fingerprint": inputs, "claims": checked.claims_read, "sources": checked.sources_read,
                                      "problems": [asdict(problem) for problem in checked.problems]}), "utf-8")
     except OSError:
         pass  # a read-only checkout still checks

@@ -26,17 +26,21 @@ class Safe(str):
     """Markup built by oxykb, printed as it is."""
 
 
-_MARKDOWN_SPECIALS = re.compile(r"([\\`{}\[\]()#+\-.!|])")
+_ALWAYS_ACTIVE = re.compile(r"([\\`{}\[\]|#])")  # code, attribute lists, links and images, tables, headings
+_LINE_START = re.compile(r"^(\d+)\.(?=\s)|^([-+])|^(\*)(?=\s)")  # what starts a list, quote or rule only at a line's start
 
 
 def markdown_text(value) -> Safe:
-    """Untrusted text as inert Markdown: one line, HTML-escaped, syntax escaped but for emphasis."""
+    """Untrusted text as inert Markdown: one line, HTML-escaped, syntax escaped but for emphasis.
+
+    Only characters that can start Markdown syntax are escaped, so pages stay
+    readable and cheap to convert (every escape costs the Markdown parser work).
+    """
     if isinstance(value, Safe):
         return value
-    text = " ".join(str(value).split())
-    text = _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
-    if text.startswith(("* ", "_ ")):
-        text = "\\" + text
+    text = html.escape(" ".join(str(value).split()), quote=False)
+    text = _ALWAYS_ACTIVE.sub(r"\\\1", text)
+    text = _LINE_START.sub(lambda match: f"{match.group(1)}\\." if match.group(1) else "\\" + (match.group(2) or match.group(3)), text)
     return Safe(text)
 
 
@@ -99,6 +103,10 @@ def front_matter(values: dict[str, str]) -> Safe:
     return Safe("---\n" + "\n".join(lines) + "\n---")
 
 
+def tag_page(tag: str) -> str:
+    return f"tags/{tag}.md"
+
+
 def claim_page(claim_id: str) -> str:
     return f"claims/{claim_id}.md"
 
@@ -120,7 +128,7 @@ def navigation(language: str) -> list:
     return (
         [{titles["home"]: "index.md"}]
         + [{labels.CATEGORY[language][category]: category_page(category)} for category in Category]
-        + [{titles["sources"]: "sources/index.md"}, {titles["evidence"]: "evidence.md"}, {titles["tags"]: "tags.md"}]
+        + [{titles["sources"]: "sources/index.md"}, {titles["evidence"]: "evidence.md"}, {titles["tags"]: "tags/index.md"}]
         + [{titles[name]: f"{name}.md"} for name in HAND_WRITTEN]
     )
 
@@ -153,7 +161,7 @@ class _Renderer:
             t=self.text, lang=language, kb=kb, labels=labels, Category=Category, Grade=Grade,
             badge=self.badge, claim_link=self.claim_link, source_link=self.source_link, source_name=source_name,
             citation=self.citation, ordered=ordered, tag_name=self.tag_name, link_to=link_to, anchor=anchor,
-            category_page=category_page, front_matter=front_matter, external_link=external_link,
+            category_page=category_page, tag_page=tag_page, front_matter=front_matter, external_link=external_link,
         )
         self.contradicted_by = defaultdict(set)
         self.related_from = defaultdict(set)
@@ -263,7 +271,8 @@ class _Renderer:
             "index.md": self.page("home.md.j2", "index.md", intro=Safe(hand_written.get("index.md", "")), counts=self.counts()),
             "evidence.md": self.page("evidence.md.j2", "evidence.md",
                                      grade_totals={grade: sum(row[grade] for row in self.counts().values()) for grade in Grade}),
-            "tags.md": self.page("tags.md.j2", "tags.md", by_tag={tag: ordered(claims) for tag, claims in sorted(self.by_tag.items())}),
+            "tags/index.md": self.page("tags.md.j2", "tags/index.md",
+                                       by_tag=sorted(self.by_tag.items(), key=lambda item: self.tag_name(item[0]).casefold())),
             "sources/index.md": self.page("sources.md.j2", "sources/index.md", drawn_from=self.drawn_from, cited_by=self.cited_by,
                                           documents=[s for s in kb.sources.values() if s.text is not None],
                                           studies=[s for s in kb.sources.values() if s.text is None]),
@@ -271,6 +280,8 @@ class _Renderer:
         for category in Category:
             claims = ordered(claim for claim in kb.claims.values() if claim.category is category)
             pages[category_page(category)] = self.page("category.md.j2", category_page(category), category=category, claims=claims)
+        for tag, claims in self.by_tag.items():
+            pages[tag_page(tag)] = self.page("tag.md.j2", tag_page(tag), tag=tag, claims=ordered(claims))
         for claim in kb.claims.values():
             pages[claim_page(claim.id)] = self.claim(claim)
         for source in kb.sources.values():

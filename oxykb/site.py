@@ -8,7 +8,7 @@ under /en/, with the same paths in both.
 
 from __future__ import annotations
 
-import hashlib
+import datetime
 import json
 import logging
 import os
@@ -17,6 +17,7 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import NamedTuple
 
 from . import pipeline, render
 from .problems import Problem, ProblemsFound
@@ -150,9 +151,39 @@ class BuildFailed(Exception):
     pass
 
 
-def build(root: Path, site_dir: Path | None = None, jobs: int = 2) -> pipeline.Checked:
+BUILD_RECORD = Path(WORK_DIR) / "cache" / "build.json"
+
+
+def _build_inputs(root: Path, site_dir: Path) -> dict:
+    """Everything a build reads, its generated pages included (a stranger's file there must not be skipped over)."""
+    inputs = pipeline.inputs_fingerprint(root, root / "claims", root / "content", root / "mkdocs.yml", root / WORK_DIR / "docs",
+                                         today=datetime.date.today())
+    return {"inputs": inputs + os.environ.get("SOURCE_DATE_EPOCH", ""), "site_dir": str(site_dir)}
+
+
+def _last_build_if_current(root: Path, site_dir: Path) -> dict | None:
+    """The record of the last build if site_dir is what these exact inputs built, untouched since."""
+    try:
+        previous = json.loads((root / BUILD_RECORD).read_text("utf-8"))
+        current = _build_inputs(root, site_dir)
+        if site_dir.is_dir() and {key: previous.get(key) for key in current} == current and previous.get("site") == pipeline.fingerprint(site_dir):
+            return previous
+    except (OSError, ValueError, AttributeError):
+        pass
+    return None
+
+
+class Built(NamedTuple):
+    claims: int
+    skipped: bool  # nothing changed since the last build: the site was left as it was
+
+
+def build(root: Path, site_dir: Path | None = None, jobs: int = 2) -> Built:
     """check -> render -> MkDocs per language, then swap the new site in only when all succeeded."""
     site_dir = site_dir or root / "site"
+    previous = _last_build_if_current(root, site_dir)
+    if previous:
+        return Built(previous["claims"], True)
     checked = prepare(root)
     staging = root / WORK_DIR / f"staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
@@ -172,7 +203,11 @@ def build(root: Path, site_dir: Path | None = None, jobs: int = 2) -> pipeline.C
         _swap(combined, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return checked
+    (root / BUILD_RECORD).parent.mkdir(parents=True, exist_ok=True)
+    claims = len(checked.knowledge_base.claims)
+    record = {**_build_inputs(root, site_dir), "claims": claims, "site": pipeline.fingerprint(site_dir)}
+    (root / BUILD_RECORD).write_text(json.dumps(record), "utf-8")
+    return Built(claims, False)
 
 
 def _swap(new: Path, site_dir: Path) -> None:
@@ -182,11 +217,3 @@ def _swap(new: Path, site_dir: Path) -> None:
         site_dir.rename(old)
     new.rename(site_dir)
     shutil.rmtree(old, ignore_errors=True)
-
-
-def content_hash(directory: Path) -> str:
-    """A digest of every file under a directory, for reproducibility checks."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in directory.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(directory).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()

@@ -261,3 +261,13 @@ def test_no_interface_word_of_the_other_language(built):
         text = path.read_text("utf-8")
         foreign = ENGLISH_UI if not path.is_relative_to(built / "en") else DUTCH_UI
         assert [word for word in foreign if word in text] == [], path
+
+
+def test_a_second_build_with_nothing_changed_is_skipped(tiny_project):
+    assert run_oxykb("build", str(tiny_project)).stdout.startswith("built 4 claims")
+    assert "is up to date" in run_oxykb("build", str(tiny_project)).stdout
+    claim = tiny_project / "claims/facts/oxytocin-made-in-hypothalamus.yaml"
+    claim.write_text(claim.read_text().replace("Textbook physiology.", "Textbook physiology, changed."))
+    assert run_oxykb("build", str(tiny_project)).stdout.startswith("built 4 claims")
+    (tiny_project / "site/index.html").unlink()  # a damaged site is rebuilt, not trusted
+    assert run_oxykb("build", str(tiny_project)).stdout.startswith("built 4 claims")
