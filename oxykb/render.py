@@ -13,7 +13,6 @@ import html
 import json
 import re
 from collections import defaultdict
-from pathlib import PurePosixPath
 from urllib.parse import quote
 
 import jinja2
@@ -78,10 +77,7 @@ def doi_url(doi: str) -> str:
 
 def relative(from_page: str, to_page: str) -> str:
     """A Markdown link target from one page to another, both relative to the docs folder."""
-    start = PurePosixPath(from_page).parent
-    target = PurePosixPath(to_page)
-    ups = len(start.parts)
-    return "/".join([".."] * ups + list(target.parts)) if ups else str(target)
+    return "../" * from_page.count("/") + to_page
 
 
 def link_to(page: str, target: str, fragment: str | None = None) -> Safe:
@@ -142,27 +138,41 @@ def ordered(claims) -> list[Claim]:
     return sorted(claims, key=lambda claim: (claim.grade.rank, claim.id))
 
 
+_ENVIRONMENT = jinja2.Environment(  # one per process, so templates are compiled once
+    loader=jinja2.PackageLoader("oxykb", "templates"),
+    finalize=markdown_text,  # every printed value is escaped unless it is Safe
+    autoescape=False,
+    undefined=jinja2.StrictUndefined,
+    keep_trailing_newline=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def by_grade(claims: list[Claim]) -> list[tuple[Grade, list[Claim]]]:
+    """Claims grouped by grade, strongest first, leaving out empty grades."""
+    groups: dict[Grade, list[Claim]] = {grade: [] for grade in Grade}
+    for claim in claims:
+        groups[claim.grade].append(claim)
+    return [(grade, group) for grade, group in groups.items() if group]
+
+
+_CLAIM_PAGES: dict[tuple, str] = {}  # so that `oxykb serve` re-renders only the claims an edit touches
+
+
 class _Renderer:
     def __init__(self, kb: KnowledgeBase, language: str):
         self.kb = kb
         self.language = language
         self.text = labels.TEXT[language]
-        self.env = jinja2.Environment(
-            loader=jinja2.PackageLoader("oxykb", "templates"),
-            finalize=markdown_text,
-            autoescape=False,
-            undefined=jinja2.StrictUndefined,
-            keep_trailing_newline=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        self.env.filters.update(html=html_text, date=lambda value: labels.date(value, language))
-        self.env.globals.update(
-            t=self.text, lang=language, kb=kb, labels=labels, Category=Category, Grade=Grade,
+        self.names = dict(
+            t=self.text, lang=language, kb=kb, labels=labels, Category=Category, Grade=Grade, by_grade=by_grade,
             badge=self.badge, claim_link=self.claim_link, source_link=self.source_link, source_name=source_name,
-            citation=self.citation, ordered=ordered, tag_name=self.tag_name, link_to=link_to, anchor=anchor,
+            citation=self.citation, tag_name=self.tag_name, link_to=link_to, anchor=anchor, date=self.date,
             category_page=category_page, tag_page=tag_page, front_matter=front_matter, external_link=external_link,
         )
+        self.statements: dict[str, Safe] = {}  # each claim's statement as Markdown, escaped once
+        self.badges = {grade: self._badge(grade) for grade in Grade}
         self.contradicted_by = defaultdict(set)
         self.related_from = defaultdict(set)
         self.drawn_from = defaultdict(set)
@@ -181,6 +191,9 @@ class _Renderer:
                 self.by_tag[tag].append(claim)
 
     def badge(self, grade: Grade) -> Safe:
+        return self.badges[grade]
+
+    def _badge(self, grade: Grade) -> Safe:
         name = labels.GRADE[self.language][grade]
         label = self.text["grade_of"].format(grade=name)
         return Safe(
@@ -189,8 +202,9 @@ class _Renderer:
         )
 
     def claim_link(self, claim_id: str, page: str) -> Safe:
-        claim = self.kb.claims[claim_id]
-        return Safe(f"[{markdown_text(claim.statement[self.language])}]({relative(page, claim_page(claim_id))})")
+        if claim_id not in self.statements:
+            self.statements[claim_id] = markdown_text(self.kb.claims[claim_id].statement[self.language])
+        return Safe(f"[{self.statements[claim_id]}]({relative(page, claim_page(claim_id))})")
 
     def source_link(self, source_id: str, page: str, text: str | None = None) -> Safe:
         shown = text or source_name(self.kb.sources[source_id])
@@ -218,9 +232,27 @@ class _Renderer:
         return Safe(text)
 
     def page(self, template: str, path: str, **context) -> str:
-        return self.env.get_template(template).render(page=path, **context)
+        return _ENVIRONMENT.get_template(template).render(page=path, **self.names, **context)
+
+    def date(self, value) -> str:
+        return labels.date(value, self.language)
 
     def claim(self, claim: Claim) -> str:
+        """A claim's page, reused from an earlier render in this process when none of its inputs changed."""
+        linked = sorted(set(claim.contradicts) | self.contradicted_by[claim.id] | set(claim.related) | self.related_from[claim.id])
+        key = (
+            self.language, claim,
+            tuple((other, self.kb.claims[other].statement, self.kb.claims[other].grade) for other in linked),
+            tuple(self.kb.sources[source_id] for source_id in sorted({*claim.cites, *(entry.source for entry in claim.sources)})),
+            tuple(self.kb.tags.get(tag) for tag in claim.tags),
+        )
+        if key not in _CLAIM_PAGES:
+            if len(_CLAIM_PAGES) > 100_000:
+                _CLAIM_PAGES.clear()
+            _CLAIM_PAGES[key] = self._claim(claim)
+        return _CLAIM_PAGES[key]
+
+    def _claim(self, claim: Claim) -> str:
         path = claim_page(claim.id)
         front = {"title": claim.statement[self.language], "description": claim.rationale[self.language]}
         contradicts = sorted(set(claim.contradicts) | self.contradicted_by[claim.id])

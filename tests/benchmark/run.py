@@ -1,0 +1,203 @@
+"""The oxykb benchmark: synthetic knowledge bases of 1,000 and 10,000 claims, timed.
+
+    python3 -m pip install -e '.[bench]'
+    python3 tests/benchmark/run.py                 # 1,000 and 10,000 claims, medians of 3 runs
+    python3 tests/benchmark/run.py --sizes 1000 --runs 1
+
+Prints figures; asserts nothing (it is not part of the test run). Every
+command is run as a user runs it, in a fresh process, on a generated project
+in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from synthetic import generate  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def process_tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in bytes (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                parent = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            for line in Path(f"/proc/{current}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) * 1024
+        except OSError:
+            pass
+        todo.extend(children.get(current, []))
+    return total
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall time and peak memory of the whole process tree."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, process_tree_rss(process.pid))
+        time.sleep(0.05)
+    elapsed = time.perf_counter() - started
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed: {process.stderr.read().decode()[-2000:]}")
+    return elapsed, peak
+
+
+def size_of(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def oxykb(*args: str) -> list[str]:
+    return [sys.executable, "-m", "oxykb", *args]
+
+
+def naive_config(project: Path, language: str) -> Path:
+    """The usual way: MkDocs and Material with every page in the navigation, same pages, no oxykb."""
+    docs = project / ".oxykb/docs" / language
+    nav = []
+    for category in ("facts", "studies", "therapies", "risks"):
+        claims = sorted(p.stem for p in (project / "claims" / category).glob("*.yaml"))
+        nav.append({category: [f"{category}/index.md"] + [f"claims/{claim}.md" for claim in claims]})
+    nav.append({"sources": ["sources/index.md"] + [f"sources/{p.name}" for p in sorted((docs / "sources").glob("*.md")) if p.name != "index.md"]})
+    config = {
+        "site_name": "naive", "docs_dir": str(docs), "site_dir": str(project / f"naive-site/{language}"),
+        "theme": {"name": "material", "language": language, "font": False},
+        "markdown_extensions": ["admonition", "attr_list", "tables", "toc"],
+        "plugins": [{"search": {"lang": language}}], "nav": nav,
+    }
+    path = project / f"naive-{language}.yml"
+    path.write_text(json.dumps(config))  # JSON is YAML
+    return path
+
+
+def edit_latency(project: Path) -> float:
+    """Seconds from saving a claim to seeing it in the English preview."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(oxykb("serve", ".", "--dev-addr", f"127.0.0.1:{port}"), cwd=project,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/en/claims/claim-000001/"
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode()
+        except OSError:
+            return ""
+
+    try:
+        deadline = time.monotonic() + 600
+        while "claim-000001" not in page() and "<html" not in page():
+            if time.monotonic() > deadline:
+                raise SystemExit("oxykb serve did not start")
+            time.sleep(0.5)
+        time.sleep(2)
+        claim = next(project.glob("claims/*/claim-000001.yaml"))
+        marker = f"edited-{time.time_ns()}"
+        started = time.perf_counter()
+        claim.write_text(claim.read_text().replace("rationale:\n  nl: \"", f"rationale:\n  nl: \"{marker} ").replace("  en: \"", f"  en: \"{marker} ", 2))
+        while marker not in page():
+            if time.perf_counter() - started > 300:
+                raise SystemExit("the edit never showed")
+            time.sleep(0.05)
+        return time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def measure(size: int, runs: int, naive_limit: int, workdir: Path) -> dict:
+    project = generate(workdir / f"kb-{size}", size)
+    results: dict[str, list[float]] = {}
+
+    def record(name: str, value: float) -> None:
+        results.setdefault(name, []).append(value)
+
+    claim_files = [str(p) for p in project.glob("claims/*/*.yaml") if p.parent.name != "sources"]
+    source_files = [str(p) for p in project.glob("claims/sources/*.yaml")]
+    for run in range(runs):
+        shutil.rmtree(project / ".oxykb", ignore_errors=True)
+        shutil.rmtree(project / "site", ignore_errors=True)
+        record("check cold (s)", timed(oxykb("check", "."), project)[0])
+        record("check unchanged (s)", timed(oxykb("check", "."), project)[0])
+        out = subprocess.run([sys.executable, "-c", "from pathlib import Path; from oxykb import render, site; from oxykb.pipeline import check;"
+                              "kb = check(Path('.')).knowledge_base; import time; t = time.perf_counter();"
+                              "[render.render(kb, lang, site.hand_written(Path('.'), lang)[0]) for lang in site.LANGUAGES];"
+                              "print(time.perf_counter() - t)"], cwd=project, check=True, capture_output=True, text=True).stdout
+        record("render, both languages (s)", float(out.strip()))
+        shutil.rmtree(project / ".oxykb", ignore_errors=True)
+        build_time, peak = timed(oxykb("build", "."), project)
+        record("oxykb build, full (s)", build_time)
+        record("peak memory, build (MiB)", peak / 2**20)
+        record("oxykb build, nothing changed (s)", timed(oxykb("build", "."), project)[0])
+        if shutil.which("check-jsonschema"):
+            jsonschema_time = timed(["check-jsonschema", "--schemafile", str(REPO / "oxykb/schemas/claim.schema.json"), *claim_files], project)[0]
+            jsonschema_time += timed(["check-jsonschema", "--schemafile", str(REPO / "oxykb/schemas/source.schema.json"), *source_files], project)[0]
+            record("check-jsonschema, same files (s)", jsonschema_time)
+    pages = sum(1 for _ in (project / "site").rglob("*.html"))
+    figures = {name: statistics.median(values) for name, values in results.items()}
+    figures["pages (both languages)"] = pages
+    figures["pages per second"] = pages / figures["oxykb build, full (s)"]
+    figures["site size (MiB)"] = size_of(project / "site") / 2**20
+    figures["search index nl (MiB)"] = (project / "site/search/search_index.json").stat().st_size / 2**20
+    figures["search index en (MiB)"] = (project / "site/en/search/search_index.json").stat().st_size / 2**20
+    figures["build time per claim (ms)"] = figures["oxykb build, full (s)"] / size * 1000
+    if "check-jsonschema, same files (s)" in figures:
+        figures["check / check-jsonschema"] = figures["check cold (s)"] / figures["check-jsonschema, same files (s)"]
+    if size <= naive_limit:
+        naive = 0.0
+        for language in ("nl", "en"):
+            naive += timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(naive_config(project, language))], project)[0]
+        figures["naive mkdocs build, every page in nav (s)"] = naive
+        figures["oxykb build / naive"] = figures["oxykb build, full (s)"] / naive
+        figures["serve: saved edit visible (s)"] = edit_latency(project)
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--naive-limit", type=int, default=1000, help="largest size for the naive build and the serve test")
+    args = parser.parse_args()
+    print(f"oxykb benchmark on {os.cpu_count()} cores, {args.runs} run(s) per size, medians", flush=True)
+    with tempfile.TemporaryDirectory(prefix="oxykb-bench-") as workdir:
+        all_figures = {}
+        for size in args.sizes:
+            all_figures[size] = measure(size, args.runs, args.naive_limit, Path(workdir))
+            print(f"\n{size:,} claims", flush=True)
+            for name, value in all_figures[size].items():
+                print(f"  {name:<42} {value:>10.2f}" if isinstance(value, float) else f"  {name:<42} {value:>10}", flush=True)
+        if len(args.sizes) > 1:
+            small, large = min(args.sizes), max(args.sizes)
+            ratio = all_figures[large]["build time per claim (ms)"] / all_figures[small]["build time per claim (ms)"]
+            print(f"\nbuild time per claim at {large:,} / at {small:,}: {ratio:.2f}")
+
+
+if __name__ == "__main__":
+    main()
