@@ -53,7 +53,7 @@ def fingerprint(*paths: Path, extra: str = "") -> str:
     return digest.hexdigest()
 
 
-def inputs_fingerprint(root: Path, *paths: Path, today: datetime.date) -> str:
+def inputs_fingerprint(*paths: Path, today: datetime.date) -> str:
     """Everything a result depends on: the given inputs, oxykb's own code and the date."""
     return fingerprint(Path(__file__).parent, *paths, extra=today.isoformat())
 
@@ -61,7 +61,7 @@ def inputs_fingerprint(root: Path, *paths: Path, today: datetime.date) -> str:
 def check_summary(root: Path, today: datetime.date | None = None) -> tuple[list[Problem], int, int]:
     """What `oxykb check` prints: near-instant when nothing changed since the last check."""
     today = today or datetime.date.today()
-    inputs = inputs_fingerprint(root, root / "claims", today=today)
+    inputs = inputs_fingerprint(root / "claims", today=today)
     cache = root / RESULT_CACHE
     try:
         cached = json.loads(cache.read_text("utf-8"))

@@ -156,7 +156,7 @@ BUILD_RECORD = Path(WORK_DIR) / "cache" / "build.json"
 
 def _build_inputs(root: Path, site_dir: Path) -> dict:
     """Everything a build reads, its generated pages included (a stranger's file there must not be skipped over)."""
-    inputs = pipeline.inputs_fingerprint(root, root / "claims", root / "content", root / "mkdocs.yml", root / WORK_DIR / "docs",
+    inputs = pipeline.inputs_fingerprint(root / "claims", root / "content", root / "mkdocs.yml", root / WORK_DIR / "docs",
                                          today=datetime.date.today())
     return {"inputs": inputs + os.environ.get("SOURCE_DATE_EPOCH", ""), "site_dir": str(site_dir)}
 

@@ -1,7 +1,6 @@
 """The published JSON Schema is generated from the model, committed, and agrees with oxykb check."""
 
 import json
-from pathlib import Path
 
 import jsonschema
 import pytest
