@@ -35,3 +35,12 @@ def tiny_project(tiny_kb) -> Path:
 
 def tree_bytes(directory: Path) -> dict[str, bytes]:
     return {p.relative_to(directory).as_posix(): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The real knowledge base built once by `oxykb build`, for the tests that read the result."""
+    site_dir = tmp_path_factory.mktemp("real") / "site"
+    result = run_oxykb("build", str(REPO), "--site-dir", str(site_dir))
+    assert result.exit_code == 0, result.output
+    return site_dir

@@ -1,0 +1,154 @@
+"""The real site in a real browser (Debian's Chromium, driven by Playwright), as a reader uses it."""
+
+import functools
+import http.server
+import re
+import threading
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect, sync_playwright
+
+ARTIFACTS = Path(__file__).parent / "artifacts"
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def base_url(real_site):
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(real_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+class Reader:
+    """A browser tab that records every console error, failed request and request to another host."""
+
+    def __init__(self, browser, base_url):
+        self.base_url = base_url
+        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
+        self.errors: list[str] = []
+        self.page.on("console", lambda message: message.type == "error" and self.errors.append(f"console: {message.text}"))
+        self.page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
+        # a request cut off because the reader moved on to the next page is no failure
+        self.page.on("requestfailed", lambda request: request.failure != "net::ERR_ABORTED"
+                     and self.errors.append(f"failed: {request.url} ({request.failure})"))
+        self.page.on("response", lambda response: response.status >= 400 and self.errors.append(f"{response.status}: {response.url}"))
+        self.page.on("request", lambda request: request.url.startswith(("http://", "https://")) and not request.url.startswith(base_url)
+                     and self.errors.append(f"left the site: {request.url}"))
+
+    def open(self, path):
+        self.page.goto(self.base_url + path)
+        return self.page
+
+    def shot(self, name):
+        ARTIFACTS.mkdir(exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+
+
+@pytest.fixture
+def reader(browser, base_url):
+    reader = Reader(browser, base_url)
+    yield reader
+    assert reader.errors == []
+    reader.page.close()
+
+
+def test_a_dutch_reader_goes_from_home_to_a_claim_and_its_source(reader):
+    page = reader.open("/")
+    assert page.get_attribute("html", "lang") == "nl"
+    reader.shot("home-nl")
+    page.get_by_role("link", name="Feiten", exact=True).first.click()
+    expect(page).to_have_url(reader.base_url + "/facts/")
+    reader.shot("category-nl")
+    page.locator("article a[href*='/claims/']").first.click()
+    expect(page).to_have_url(re.compile(r"/claims/[a-z0-9-]+/$"))
+    expect(page.locator("h1")).to_be_visible()
+    expect(page.locator(".oxykb-grade").first).to_be_visible()
+    expect(page.get_by_role("heading", name="Waarom dit bewijsniveau")).to_be_visible()
+    expect(page.locator("article blockquote").first).to_be_visible()
+    reader.shot("claim-nl")
+    assert page.locator("a.md-content__button[rel=edit]").get_attribute("href").endswith(".yaml")
+    page.locator("article blockquote a[href*='/sources/']").first.click()
+    expect(page).to_have_url(re.compile(r"/sources/[a-z0-9-]+/$"))
+    expect(page.get_by_role("heading", name="Beweringen uit deze bron")).to_be_visible()
+    reader.shot("source-nl")
+
+
+def test_the_language_switch_keeps_the_reader_on_the_same_claim(reader):
+    claim = "/claims/oxytocin-made-in-hypothalamus/"
+    page = reader.open(claim)
+    page.locator("a.md-select__link[hreflang=en]").dispatch_event("click")
+    expect(page).to_have_url(reader.base_url + "/en" + claim)
+    assert page.get_attribute("html", "lang") == "en"
+    expect(page.get_by_role("heading", name="Why this grade")).to_be_visible()
+    expect(page.get_by_text("Translation:").first).to_be_visible()
+    reader.shot("claim-en")
+    page.locator("a.md-select__link[hreflang=nl]").dispatch_event("click")
+    expect(page).to_have_url(reader.base_url + claim)
+
+
+def search(page, words):
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill(words)
+    results = page.locator(".md-search-result__item a")
+    expect(results.first).to_be_visible(timeout=15000)
+    return [results.nth(index).get_attribute("href") for index in range(results.count())]
+
+
+def test_search_finds_pages_in_the_readers_language_only(reader):
+    dutch = search(reader.open("/"), "knuffelhormoon")
+    assert dutch and not any("/en/" in href for href in dutch)
+    english = search(reader.open("/en/"), "cuddle")
+    assert english and all("/en/" in href for href in english)
+
+
+def test_contradicting_claims_link_both_ways(reader):
+    page = reader.open("/en/claims/oxytocin-general-love-hormone/")
+    contradicting = page.locator("h2:has-text('Contradicting claims') + ul a").first
+    target = contradicting.get_attribute("href")
+    contradicting.click()
+    expect(page).to_have_url(re.compile(re.escape(target.strip("./")) + "/?$"))
+    back = page.locator("h2:has-text('Contradicting claims') + ul a[href*='oxytocin-general-love-hormone']")
+    expect(back).to_have_count(1)
+
+
+def test_english_pages_for_the_screenshots(reader):
+    for path, name in [("/en/", "home-en"), ("/en/facts/", "category-en"), ("/en/sources/olff-oratie-ptss-oxytocine/", "source-en")]:
+        reader.open(path)
+        reader.shot(name)
+
+
+AXE_PAGES = ["", "facts/", "studies/", "therapies/", "risks/", "claims/oxytocin-made-in-hypothalamus/",
+             "claims/vole-pair-bonds-form-without-oxytocin-receptor/", "claims/casual-sex-reduces-womens-oxytocin-production/",
+             "sources/ilive-oxytocine-vriendschapshormoon/", "evidence/"]
+
+
+@pytest.mark.parametrize("language", ["", "en/"])
+def test_no_serious_accessibility_violations(reader, language):
+    axe = Axe()
+    found = {}
+    for path in AXE_PAGES:
+        reader.open("/" + language + path)
+        results = axe.run(reader.page)
+        serious = [v for v in results.response["violations"] if v["impact"] in ("critical", "serious")]
+        if serious:
+            found[language + path] = [(v["id"], len(v["nodes"]), v["nodes"][0]["target"]) for v in serious]
+    problems = sorted({(rule, str(target)) for page_found in found.values() for rule, _, target in page_found})
+    assert problems == [], found
