@@ -123,3 +123,47 @@ def serve(project: Path, dev_addr: str) -> None:
     except MkDocsException as error:
         click.echo(str(error), err=True)
         sys.exit(1)
+
+
+NEW_CLAIM = """\
+# yaml-language-server: $schema=../../oxykb/schemas/claim.schema.json
+# A new claim: fill in every empty value, then run `oxykb check`. The contract is in the README.
+statement:
+  nl: ""
+  en: ""
+grade:                   # high | moderate | low | very-low | unsupported
+rationale:
+  nl: ""
+  en: ""
+population: human        # human | animal | in-vitro | mixed
+sources:
+  - source:              # id of a file in claims/sources/
+    quote: ""            # copied verbatim from claims/sources/<source>.txt
+    quote_en: ""
+status: current          # current | disputed | withdrawn
+tags: []                 # names in claims/tags.yaml
+reviewed: "{today}"
+"""
+
+
+@main.command()
+@click.argument("category", type=click.Choice(["facts", "studies", "therapies", "risks"]))
+@click.argument("claim_id", metavar="ID")
+@click.option("--project", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path), show_default=True)
+def new(category: str, claim_id: str, project: Path) -> None:
+    """Write a claim template to claims/CATEGORY/ID.yaml, with editor autocompletion."""
+    import datetime
+    import re
+
+    from .fields import SLUG, SLUG_SHAPE
+
+    root = _project_root(project)
+    if not re.match(SLUG, claim_id) or len(claim_id) > 80:
+        raise click.BadParameter(f"an id must be {SLUG_SHAPE}", param_hint="ID")
+    existing = sorted((root / "claims").glob(f"*/{claim_id}.yaml"))
+    if existing:
+        raise click.BadParameter(f"{existing[0].relative_to(root)} exists already; ids are never reused", param_hint="ID")
+    path = root / "claims" / category / f"{claim_id}.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(NEW_CLAIM.format(today=datetime.date.today().isoformat()), "utf-8")
+    click.echo(f"wrote {path.relative_to(root)}: fill it in, then run oxykb check")

@@ -24,9 +24,9 @@ SITE = {
 PALETTE_TOGGLES = {"nl": ["Donkere modus", "Lichte modus"], "en": ["Dark mode", "Light mode"]}
 
 PAGE_TITLES = {
-    "nl": {"home": "Start", "sources": "Bronnen", "evidence": "Bewijsniveaus", "tags": "Onderwerpen",
+    "nl": {"home": "Start", "open-data": "Open data", "sources": "Bronnen", "evidence": "Bewijsniveaus", "tags": "Onderwerpen",
            "about": "Over deze kennisbank", "methodology": "Werkwijze", "contributing": "Bijdragen"},
-    "en": {"home": "Home", "sources": "Sources", "evidence": "Evidence levels", "tags": "Topics",
+    "en": {"home": "Home", "open-data": "Open data", "sources": "Sources", "evidence": "Evidence levels", "tags": "Topics",
            "about": "About", "methodology": "Methodology", "contributing": "Contributing"},
 }
 
@@ -153,6 +153,17 @@ TEXT = {
         "grade_of": "Bewijsniveau: {grade}",
         "counts_intro": "Aantal beweringen per categorie en bewijsniveau.",
         "evidence_link": "Meer over de bewijsniveaus",
+        "cite": "Zo citeer je deze bewering",
+        "open_data_intro": "De hele kennisbank is ook als data te downloaden, in beide talen, zodat je er zelf mee kunt rekenen, zoeken of bouwen.",
+        "open_data_files": "Bestanden",
+        "open_data_json": "alle beweringen, bronnen en onderwerpen, met beide talen, bewijsniveaus, citaten, verwijzingen, beoordelingsdata en een formaatversie;",
+        "open_data_csv": "één rij per bewering, beide talen in aparte kolommen; lijsten zijn gescheiden door puntkomma's;",
+        "open_data_schema": "het JSON Schema waaraan claims.json voldoet.",
+        "open_data_license": "Licentie",
+        "open_data_license_text": "Het veld license in claims.json noemt de licentie van de data. Het staat nu op null: de beheerders hebben nog geen licentie verleend. Vraag toestemming voordat je de data hergebruikt.",
+        "open_data_cite": "Een bewering citeren",
+        "open_data_cite_text": "Elke bewering heeft een vast adres dat nooit voor iets anders wordt gebruikt: claims/<id>/ in het Nederlands en en/claims/<id>/ in het Engels. Onderaan elke beweringpagina staat een citeerregel, bijvoorbeeld:",
+        "open_data_versions": "Het formaat heeft een versienummer (format_version). Velden kunnen worden toegevoegd; een wijziging die bestaande velden verandert, krijgt een nieuw hoofdnummer.",
         "strongest_first": "Sterkste bewijs eerst.", "details": "Gegevens", "source": "Bron",
         "rules_title": "Vuistregels",
         "rules": [
@@ -182,6 +193,17 @@ TEXT = {
         "grade_of": "Evidence: {grade}",
         "counts_intro": "Number of claims per category and evidence grade.",
         "evidence_link": "More about the evidence grades",
+        "cite": "How to cite this claim",
+        "open_data_intro": "The whole knowledge base can also be downloaded as data, in both languages, so you can count, search or build on it yourself.",
+        "open_data_files": "Files",
+        "open_data_json": "every claim, source and topic, with both languages, grades, quotes, references, review dates and a format version;",
+        "open_data_csv": "one row per claim, both languages in separate columns; lists are separated by semicolons;",
+        "open_data_schema": "the JSON Schema that claims.json follows.",
+        "open_data_license": "Licence",
+        "open_data_license_text": "The license field in claims.json names the data's licence. It is null for now: the maintainers have not granted a licence yet. Ask before you reuse the data.",
+        "open_data_cite": "Citing a claim",
+        "open_data_cite_text": "Every claim has a permanent address that is never used for anything else: claims/<id>/ in Dutch and en/claims/<id>/ in English. Each claim page ends with a citation line, for example:",
+        "open_data_versions": "The format has a version number (format_version). Fields may be added; a change to existing fields gets a new major number.",
         "strongest_first": "Strongest evidence first.", "details": "Details", "source": "Source",
         "rules_title": "Rules of thumb",
         "rules": [

@@ -116,6 +116,7 @@ def category_page(category: Category) -> str:
 
 
 HAND_WRITTEN = ("about", "methodology", "contributing")
+GENERATED_REFERENCE = ("evidence", "open-data")
 
 
 def navigation(language: str) -> list:
@@ -124,7 +125,8 @@ def navigation(language: str) -> list:
     return (
         [{titles["home"]: "index.md"}]
         + [{labels.CATEGORY[language][category]: category_page(category)} for category in Category]
-        + [{titles["sources"]: "sources/index.md"}, {titles["evidence"]: "evidence.md"}, {titles["tags"]: "tags/index.md"}]
+        + [{titles["sources"]: "sources/index.md"}, {titles["evidence"]: "evidence.md"}, {titles["tags"]: "tags/index.md"},
+           {titles["open-data"]: "open-data.md"}]
         + [{titles[name]: f"{name}.md"} for name in HAND_WRITTEN]
     )
 
@@ -170,6 +172,7 @@ class _Renderer:
             badge=self.badge, claim_link=self.claim_link, source_link=self.source_link, source_name=source_name,
             citation=self.citation, tag_name=self.tag_name, link_to=link_to, anchor=anchor, date=self.date,
             category_page=category_page, tag_page=tag_page, front_matter=front_matter, external_link=external_link,
+            root_file=lambda name: name, citation_line=self.citation_line,
         )
         self.statements: dict[str, Safe] = {}  # each claim's statement as Markdown, escaped once
         self.badges = {grade: self._badge(grade) for grade in Grade}
@@ -209,6 +212,16 @@ class _Renderer:
     def source_link(self, source_id: str, page: str, text: str | None = None) -> Safe:
         shown = text or source_name(self.kb.sources[source_id])
         return Safe(f"[{markdown_text(shown)}]({relative(page, source_page(source_id))})")
+
+    def citation_line(self, claim_id: str) -> Safe:
+        """Site. “Statement” Evidence: grade. Last reviewed date. Stable address."""
+        claim = self.kb.claims[claim_id]
+        address = ("" if self.language == "nl" else f"{self.language}/") + f"claims/{claim.id}/"
+        return Safe(
+            f"{markdown_text(labels.SITE[self.language]['site_name'])}. “{markdown_text(claim.statement[self.language])}” "
+            f"{markdown_text(self.text['grade'])}: {markdown_text(labels.GRADE[self.language][claim.grade])}. "
+            f"{markdown_text(self.text['reviewed'])}: {markdown_text(self.date(claim.reviewed))}. `{address}`"
+        )
 
     def tag_name(self, tag: str) -> str:
         return self.kb.tags[tag][self.language] if tag in self.kb.tags else tag
@@ -303,6 +316,7 @@ class _Renderer:
             "index.md": self.page("home.md.j2", "index.md", intro=Safe(hand_written.get("index.md", "")), counts=self.counts()),
             "evidence.md": self.page("evidence.md.j2", "evidence.md",
                                      grade_totals={grade: sum(row[grade] for row in self.counts().values()) for grade in Grade}),
+            "open-data.md": self.page("open-data.md.j2", "open-data.md", example=min(kb.claims) if kb.claims else None),
             "tags/index.md": self.page("tags.md.j2", "tags/index.md",
                                        by_tag=sorted(self.by_tag.items(), key=lambda item: self.tag_name(item[0]).casefold())),
             "sources/index.md": self.page("sources.md.j2", "sources/index.md", drawn_from=self.drawn_from, cited_by=self.cited_by,

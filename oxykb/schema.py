@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import fields
+from . import fields, opendata
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 
@@ -16,6 +16,7 @@ def schemas() -> dict[str, str]:
         "claim.schema.json": fields.json_schema(fields.CLAIM, "oxykb claim"),
         "source.schema.json": fields.json_schema(fields.SOURCE, "oxykb source"),
         "tags.schema.json": fields.json_schema(fields.TAGS, "oxykb tag names"),
+        "claims-json.schema.json": opendata.json_schema(),
     }
     return {name: json.dumps(document, indent=2, ensure_ascii=False) + "\n" for name, document in documents.items()}
 

@@ -92,9 +92,19 @@ def prepare(root: Path) -> pipeline.Checked:
         problems += missing
     if problems:
         raise ProblemsFound(sorted(set(problems)))
+    data = opendata_files(checked.knowledge_base)
     for language in LANGUAGES:
-        write_pages(docs_dir(root, language), render.render(checked.knowledge_base, language, content[language]))
+        pages = render.render(checked.knowledge_base, language, content[language])
+        pages.update(data)  # at the root of each language's site, so both open-data pages link to it
+        write_pages(docs_dir(root, language), pages)
     return checked
+
+
+def opendata_files(kb) -> dict[str, str]:
+    from . import opendata, schema
+
+    return {"claims.json": opendata.as_json(kb), "claims.csv": opendata.as_csv(kb),
+            **{f"schema/{name}": text for name, text in schema.schemas().items()}}
 
 
 def build_language(root: Path, language: str, site_dir: Path, dirty: bool = False) -> None:

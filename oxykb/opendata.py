@@ -1,0 +1,110 @@
+"""The knowledge base as open data: claims.json (everything, both languages) and claims.csv (a row per claim)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from . import fields
+from .model import Claim, KnowledgeBase, Source
+
+FORMAT_VERSION = "1.0"
+CSV_COLUMNS = ("id", "category", "grade", "status", "population", "statement_nl", "statement_en", "rationale_nl",
+               "rationale_en", "sources", "cites", "related", "contradicts", "tags", "reviewed", "url_nl", "url_en")
+LIST_SEPARATOR = ";"
+
+
+def claim_urls(claim_id: str) -> dict[str, str]:
+    """Stable addresses relative to the site root: an id is never reused."""
+    return {"nl": f"claims/{claim_id}/", "en": f"en/claims/{claim_id}/"}
+
+
+def _claim(claim: Claim) -> dict:
+    return {
+        "id": claim.id,
+        "category": claim.category.value,
+        "statement": {"nl": claim.statement.nl, "en": claim.statement.en},
+        "grade": claim.grade.value,
+        "rationale": {"nl": claim.rationale.nl, "en": claim.rationale.en},
+        "population": claim.population.value,
+        "sources": [{"source": q.source, "quote": q.quote, "quote_en": q.quote_en} for q in claim.sources],
+        "cites": list(claim.cites),
+        "related": list(claim.related),
+        "contradicts": list(claim.contradicts),
+        "status": claim.status.value,
+        "tags": list(claim.tags),
+        "reviewed": claim.reviewed.isoformat(),
+        "url": claim_urls(claim.id),
+    }
+
+
+def _source(source: Source) -> dict:
+    data = {"id": source.id}
+    for name in ("title", "cited_as", "kind", "publisher", "journal", "authors", "language", "published", "url", "doi", "reliability"):
+        value = getattr(source, name)
+        if value not in (None, ()):
+            data[name] = list(value) if isinstance(value, tuple) else str(value)
+    data["assessment"] = {"nl": source.assessment.nl, "en": source.assessment.en}
+    data["has_full_text"] = source.text is not None
+    return data
+
+
+def as_json(kb: KnowledgeBase) -> str:
+    data = {
+        "format_version": FORMAT_VERSION,
+        "license": None,  # no licence has been granted yet; the maintainers set it here
+        "claims": [_claim(kb.claims[claim_id]) for claim_id in sorted(kb.claims)],
+        "sources": [_source(kb.sources[source_id]) for source_id in sorted(kb.sources)],
+        "tags": {tag: {"nl": name.nl, "en": name.en} for tag, name in sorted(kb.tags.items())},
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def as_csv(kb: KnowledgeBase) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for claim_id in sorted(kb.claims):
+        claim = kb.claims[claim_id]
+        urls = claim_urls(claim.id)
+        writer.writerow([
+            claim.id, claim.category.value, claim.grade.value, claim.status.value, claim.population.value,
+            claim.statement.nl, claim.statement.en, claim.rationale.nl, claim.rationale.en,
+            LIST_SEPARATOR.join(q.source for q in claim.sources), LIST_SEPARATOR.join(claim.cites),
+            LIST_SEPARATOR.join(claim.related), LIST_SEPARATOR.join(claim.contradicts), LIST_SEPARATOR.join(claim.tags),
+            claim.reviewed.isoformat(), urls["nl"], urls["en"],
+        ])
+    return out.getvalue()
+
+
+def json_schema() -> dict:
+    """The schema of claims.json, built from the same field specs as the claim and source files."""
+    claim = fields.CLAIM.json
+    source = fields.SOURCE.json
+    localized = {"type": "object", "properties": {"nl": {"type": "string"}, "en": {"type": "string"}}, "required": ["nl", "en"],
+                 "additionalProperties": False}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "oxykb open data (claims.json)",
+        "type": "object",
+        "required": ["format_version", "license", "claims", "sources", "tags"],
+        "additionalProperties": False,
+        "properties": {
+            "format_version": {"const": FORMAT_VERSION},
+            "license": {"type": ["string", "null"], "description": "Licence of the data; null while none has been granted."},
+            "claims": {"type": "array", "items": {
+                **claim,
+                "properties": {**claim["properties"], "id": {"type": "string", "pattern": fields.SLUG},
+                               "category": {"enum": ["facts", "studies", "therapies", "risks"]}, "url": localized},
+                "required": claim["required"] + ["id", "category", "url", "cites", "related", "contradicts"],
+            }},
+            "sources": {"type": "array", "items": {
+                **source,
+                "properties": {**source["properties"], "id": {"type": "string", "pattern": fields.SLUG},
+                               "has_full_text": {"type": "boolean"}},
+                "required": source["required"] + ["id", "has_full_text"],
+            }},
+            "tags": fields.TAGS.json,
+        },
+    }
