@@ -92,18 +92,17 @@ def prepare(root: Path) -> pipeline.Checked:
         problems += missing
     if problems:
         raise ProblemsFound(sorted(set(problems)))
-    data = opendata_files(checked.knowledge_base)
     for language in LANGUAGES:
-        pages = render.render(checked.knowledge_base, language, content[language])
-        pages.update(data)  # at the root of each language's site, so both open-data pages link to it
-        write_pages(docs_dir(root, language), pages)
+        write_pages(docs_dir(root, language), pages_for(checked.knowledge_base, language, content[language]))
     return checked
 
 
-def opendata_files(kb) -> dict[str, str]:
+def pages_for(kb, language: str, hand_written_pages: dict[str, str]) -> dict[str, str]:
+    """Every file of one language's docs folder: rendered pages, and the open data at its root."""
     from . import opendata, schema
 
-    return {"claims.json": opendata.as_json(kb), "claims.csv": opendata.as_csv(kb),
+    return {**render.render(kb, language, hand_written_pages),
+            "claims.json": opendata.as_json(kb), "claims.csv": opendata.as_csv(kb),
             **{f"schema/{name}": text for name, text in schema.schemas().items()}}
 
 

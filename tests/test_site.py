@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import REPO, run_oxykb, tree_bytes
-from oxykb import render, site
+from oxykb import site
 from oxykb.model import Localized, Quote
 from oxykb.pipeline import check
 
@@ -203,7 +203,8 @@ def test_rendering_writes_only_what_changed(tiny_project):
     stamps = generated.stat().st_mtime_ns, untouched.stat().st_mtime_ns
     claim = tiny_project / "claims/facts/oxytocin-made-in-hypothalamus.yaml"
     claim.write_text(claim.read_text().replace("Textbook physiology.", "Textbook physiology, in every textbook."))
-    assert site.write_pages(generated.parents[1], render.render(check(tiny_project).knowledge_base, "en", site.hand_written(tiny_project, "en")[0])) == 1
+    pages = site.pages_for(check(tiny_project).knowledge_base, "en", site.hand_written(tiny_project, "en")[0])
+    assert site.write_pages(generated.parents[1], pages) == 3  # the claim's page, claims.json and claims.csv
     assert generated.stat().st_mtime_ns != stamps[0]
     assert untouched.stat().st_mtime_ns == stamps[1]
 
@@ -222,7 +223,7 @@ def test_hostile_claim_text_never_becomes_live_markup(tiny_project, tmp_path):
     )
     kb = dataclasses.replace(kb, claims={**kb.claims, CLAIM: hostile}, tags={**kb.tags, "myths": Localized(HOSTILE, HOSTILE)})
     for language in site.LANGUAGES:
-        site.write_pages(site.docs_dir(tiny_project, language), render.render(kb, language, site.hand_written(tiny_project, language)[0]))
+        site.write_pages(site.docs_dir(tiny_project, language), site.pages_for(kb, language, site.hand_written(tiny_project, language)[0]))
         site.build_language(tiny_project, language, tmp_path / language)
 
     for path in tmp_path.rglob("*.html"):
