@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 import jinja2
 
-from . import labels
+from . import figures, labels
 from .model import Category, Claim, Grade, KnowledgeBase, Source, SourceKind
 
 
@@ -172,8 +172,11 @@ class _Renderer:
             badge=self.badge, claim_link=self.claim_link, source_link=self.source_link, source_name=source_name,
             citation=self.citation, tag_name=self.tag_name, link_to=link_to, anchor=anchor, date=self.date,
             category_page=category_page, tag_page=tag_page, front_matter=front_matter, external_link=external_link,
-            root_file=lambda name: name, citation_line=self.citation_line,
+            root_file=lambda name: name, citation_line=self.citation_line, figure=self.figure,
+            rows_by_category=lambda counts: [(labels.CATEGORY[language][category], row) for category, row in counts.items()],
+            source_rows=lambda documents: [(source_name(source), self.source_counts(source.id)) for source in documents],
         )
+        self.figures: dict[str, str] = {}  # figures/<name>.svg -> SVG, written beside the pages
         self.statements: dict[str, Safe] = {}  # each claim's statement as Markdown, escaped once
         self.badges = {grade: self._badge(grade) for grade in Grade}
         self.contradicted_by = defaultdict(set)
@@ -212,6 +215,21 @@ class _Renderer:
     def source_link(self, source_id: str, page: str, text: str | None = None) -> Safe:
         shown = text or source_name(self.kb.sources[source_id])
         return Safe(f"[{markdown_text(shown)}]({relative(page, source_page(source_id))})")
+
+    def figure(self, page: str, name: str, title: str, rows: list[tuple[str, dict]]) -> Safe:
+        """A stacked-bar figure as an image whose alt text says everything the bars show."""
+        path = f"figures/{name}.svg"
+        self.figures[path] = figures.stacked_bars(rows, self.language, title)
+        grades = labels.GRADE[self.language]
+        described = "; ".join(
+            f"{row}: " + ", ".join(f"{count} {grades[grade].lower()}" for grade, count in counts.items() if count) for row, counts in rows)
+        return Safe(f"![{markdown_text(title + '. ' + described)}]({relative(page, path)})")
+
+    def source_counts(self, source_id: str) -> dict:
+        counts = {grade: 0 for grade in Grade}
+        for claim_id in self.drawn_from[source_id]:
+            counts[self.kb.claims[claim_id].grade] += 1
+        return counts
 
     def citation_line(self, claim_id: str) -> Safe:
         """Site. “Statement” Evidence: grade. Last reviewed date. Stable address."""
@@ -301,6 +319,7 @@ class _Renderer:
         path = source_page(source.id)
         front = {"title": source_name(source), "description": source.assessment[self.language]}
         return self.page("source.md.j2", path, source=source, front=front, url=http_url(source.url or ""),
+                         counts=self.source_counts(source.id),
                          drawn=ordered(self.kb.claims[i] for i in self.drawn_from[source.id]),
                          citing=ordered(self.kb.claims[i] for i in self.cited_by[source.id]))
 
@@ -314,12 +333,14 @@ class _Renderer:
         kb = self.kb
         pages = {
             "index.md": self.page("home.md.j2", "index.md", intro=Safe(hand_written.get("index.md", "")), counts=self.counts()),
+            "figures/scale.svg": figures.scale_legend(self.language),
             "evidence.md": self.page("evidence.md.j2", "evidence.md",
                                      grade_totals={grade: sum(row[grade] for row in self.counts().values()) for grade in Grade}),
             "open-data.md": self.page("open-data.md.j2", "open-data.md", example=min(kb.claims) if kb.claims else None),
             "tags/index.md": self.page("tags.md.j2", "tags/index.md",
                                        by_tag=sorted(self.by_tag.items(), key=lambda item: self.tag_name(item[0]).casefold())),
             "sources/index.md": self.page("sources.md.j2", "sources/index.md", drawn_from=self.drawn_from, cited_by=self.cited_by,
+                                          source_counts=self.source_counts,
                                           documents=[s for s in kb.sources.values() if s.text is not None],
                                           studies=[s for s in kb.sources.values() if s.text is None]),
         }
@@ -335,6 +356,7 @@ class _Renderer:
         for name, text in hand_written.items():
             if name != "index.md":
                 pages[name] = text
+        pages.update(self.figures)
         return pages
 
 

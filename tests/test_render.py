@@ -91,3 +91,15 @@ def test_category_pages_put_strongest_evidence_first(knowledge_base):
 
 def test_every_page_exists_in_both_languages(knowledge_base):
     assert set(render.render(knowledge_base, "nl", {})) == set(render.render(knowledge_base, "en", {}))
+
+
+def test_figures_are_static_svg_with_counts_and_a_text_alternative(knowledge_base):
+    pages = render.render(knowledge_base, "en", {})
+    svg = pages["figures/categories.svg"]
+    assert svg.startswith("<svg") and "<script" not in svg and "href" not in svg
+    assert "<title>Claims per category, by evidence grade</title>" in svg
+    assert "\u2295\u2295\u2295\u2295 High" in svg  # symbol and word in the legend, not colour alone
+    assert "![Claims per category, by evidence grade. Facts: 1 high; Studies: 1 very low" in pages["index.md"]
+    assert "figures/scale.svg" in pages["evidence.md"]
+    assert "](../figures/sources/test-explainer.svg)" in pages["sources/test-explainer.md"]
+    assert "Beweringen per categorie" in render.render(knowledge_base, "nl", {})["figures/categories.svg"]
