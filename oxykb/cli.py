@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -62,7 +63,7 @@ def schema_command(write: bool) -> None:
 def _fail_with_problems(found: report.ProblemsFound) -> None:
     for line in report.format_text(found.problems):
         click.echo(line)
-    click.echo(f"{len(found.problems)} problem{'s' if len(found.problems) != 1 else ''}: nothing was built", err=True)
+    click.echo(f"{len(found.problems)} problem{'s' if len(found.problems) != 1 else ''}: run oxykb check, then try again", err=True)
     sys.exit(1)
 
 
@@ -81,8 +82,14 @@ def build(project: Path, site_dir: Path | None, jobs: int) -> None:
 
     root = _project_root(project)
     started = time.perf_counter()
+    on_terminal = sys.stderr.isatty() and not os.environ.get("CI")  # progress for people, silence for CI logs
+
+    def progress(message: str) -> None:
+        if on_terminal:
+            click.echo(f"[{time.perf_counter() - started:5.1f} s] {message}", err=True)
+
     try:
-        built = site.build(root, site_dir=site_dir.resolve() if site_dir else None, jobs=jobs)
+        built = site.build(root, site_dir=site_dir.resolve() if site_dir else None, jobs=jobs, progress=progress)
     except report.ProblemsFound as found:
         _fail_with_problems(found)
     except site.BuildFailed as failed:
@@ -167,3 +174,18 @@ def new(category: str, claim_id: str, project: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(NEW_CLAIM.format(today=datetime.date.today().isoformat()), "utf-8")
     click.echo(f"wrote {path.relative_to(root)}: fill it in, then run oxykb check")
+
+
+@main.command("report")
+@click.argument("project", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def report_command(project: Path) -> None:
+    """What needs an editor's attention: counts per category and grade, stale reviews, unused and weak sources."""
+    import datetime
+
+    from . import report as editors_report
+
+    root = _project_root(project)
+    checked = pipeline.check(root)
+    if checked.problems:
+        _fail_with_problems(report.ProblemsFound(checked.problems))
+    click.echo(editors_report.as_text(editors_report.make(checked.knowledge_base, datetime.date.today())), nl=False)

@@ -24,9 +24,9 @@ SITE = {
 PALETTE_TOGGLES = {"nl": ["Donkere modus", "Lichte modus"], "en": ["Dark mode", "Light mode"]}
 
 PAGE_TITLES = {
-    "nl": {"home": "Start", "open-data": "Open data", "sources": "Bronnen", "evidence": "Bewijsniveaus", "tags": "Onderwerpen",
+    "nl": {"home": "Start", "open-data": "Open data", "report": "Redactierapport", "sources": "Bronnen", "evidence": "Bewijsniveaus", "tags": "Onderwerpen",
            "about": "Over deze kennisbank", "methodology": "Werkwijze", "contributing": "Bijdragen"},
-    "en": {"home": "Home", "open-data": "Open data", "sources": "Sources", "evidence": "Evidence levels", "tags": "Topics",
+    "en": {"home": "Home", "open-data": "Open data", "report": "Editors' report", "sources": "Sources", "evidence": "Evidence levels", "tags": "Topics",
            "about": "About", "methodology": "Methodology", "contributing": "Contributing"},
 }
 
@@ -154,6 +154,11 @@ TEXT = {
         "counts_intro": "Aantal beweringen per categorie en bewijsniveau.",
         "evidence_link": "Meer over de bewijsniveaus",
         "cite": "Zo citeer je deze bewering",
+        "report_intro": "Wat de aandacht van een redacteur vraagt, op de dag dat de site werd gebouwd.",
+        "report_missing": "Beweringen zonder vertaling",
+        "report_stale": "Beweringen die al meer dan twaalf maanden niet zijn beoordeeld",
+        "report_weak": "Beweringen met één weinig betrouwbare bron en geen aangehaalde studie",
+        "report_unused": "Bronnen die geen enkele bewering gebruikt",
         "scale_title": "De bewijsschaal, van sterk naar zwak bewijs",
         "figure_categories": "Beweringen per categorie, naar bewijsniveau",
         "figure_sources": "Beweringen per brondocument, naar bewijsniveau",
@@ -198,6 +203,11 @@ TEXT = {
         "counts_intro": "Number of claims per category and evidence grade.",
         "evidence_link": "More about the evidence grades",
         "cite": "How to cite this claim",
+        "report_intro": "What needs an editor's attention, as of the day the site was built.",
+        "report_missing": "Claims without a translation",
+        "report_stale": "Claims not reviewed in the last twelve months",
+        "report_weak": "Claims with a single low-reliability source and no cited study",
+        "report_unused": "Sources no claim uses",
         "scale_title": "The evidence scale, from strong to weak evidence",
         "figure_categories": "Claims per category, by evidence grade",
         "figure_sources": "Claims per source document, by evidence grade",

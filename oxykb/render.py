@@ -9,15 +9,17 @@ front matter or block structure.
 
 from __future__ import annotations
 
+import datetime
 import html
 import json
+import os
 import re
 from collections import defaultdict
 from urllib.parse import quote
 
 import jinja2
 
-from . import figures, labels
+from . import figures, labels, report as editors_report
 from .model import Category, Claim, Grade, KnowledgeBase, Source, SourceKind
 
 
@@ -126,7 +128,7 @@ def navigation(language: str) -> list:
         [{titles["home"]: "index.md"}]
         + [{labels.CATEGORY[language][category]: category_page(category)} for category in Category]
         + [{titles["sources"]: "sources/index.md"}, {titles["evidence"]: "evidence.md"}, {titles["tags"]: "tags/index.md"},
-           {titles["open-data"]: "open-data.md"}]
+           {titles["open-data"]: "open-data.md"}, {titles["report"]: "report.md"}]
         + [{titles[name]: f"{name}.md"} for name in HAND_WRITTEN]
     )
 
@@ -329,9 +331,10 @@ class _Renderer:
             table[claim.category][claim.grade] += 1
         return table
 
-    def pages(self, hand_written: dict[str, str]) -> dict[str, str]:
+    def pages(self, hand_written: dict[str, str], today: datetime.date) -> dict[str, str]:
         kb = self.kb
         pages = {
+            "report.md": self.page("report.md.j2", "report.md", report=editors_report.make(kb, today)),
             "index.md": self.page("home.md.j2", "index.md", intro=Safe(hand_written.get("index.md", "")), counts=self.counts()),
             "figures/scale.svg": figures.scale_legend(self.language),
             "evidence.md": self.page("evidence.md.j2", "evidence.md",
@@ -360,6 +363,15 @@ class _Renderer:
         return pages
 
 
-def render(kb: KnowledgeBase, language: str, hand_written: dict[str, str]) -> dict[str, str]:
-    """All Markdown pages of one language: {path relative to the docs folder: text}."""
-    return _Renderer(kb, language).pages(hand_written)
+def render(kb: KnowledgeBase, language: str, hand_written: dict[str, str], today: datetime.date | None = None) -> dict[str, str]:
+    """All Markdown pages of one language: {path relative to the docs folder: text}.
+
+    `today` dates the editors' report; builds pass SOURCE_DATE_EPOCH's day when it is set.
+    """
+    return _Renderer(kb, language).pages(hand_written, today or build_date())
+
+
+def build_date() -> datetime.date:
+    """Today, or the day of SOURCE_DATE_EPOCH, so that reproducible builds stay reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date() if epoch else datetime.date.today()

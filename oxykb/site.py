@@ -187,13 +187,15 @@ class Built(NamedTuple):
     skipped: bool  # nothing changed since the last build: the site was left as it was
 
 
-def build(root: Path, site_dir: Path | None = None, jobs: int = 2) -> Built:
+def build(root: Path, site_dir: Path | None = None, jobs: int = 2, progress=lambda message: None) -> Built:
     """check -> render -> MkDocs per language, then swap the new site in only when all succeeded."""
     site_dir = site_dir or root / "site"
     previous = _last_build_if_current(root, site_dir)
     if previous:
         return Built(previous["claims"], True)
+    progress("checking and rendering the claims")
     checked = prepare(root)
+    progress(f"building {len(checked.knowledge_base.claims)} claims in {', '.join(LANGUAGES)} with MkDocs")
     staging = root / WORK_DIR / f"staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     targets = {language: staging / language for language in LANGUAGES}
@@ -209,6 +211,7 @@ def build(root: Path, site_dir: Path | None = None, jobs: int = 2) -> Built:
         combined = targets[PRIMARY]
         for language in LANGUAGES[1:]:
             targets[language].rename(combined / subpath(language).rstrip("/"))
+        progress(f"replacing {site_dir}")
         _swap(combined, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
