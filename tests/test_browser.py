@@ -135,6 +135,31 @@ def test_english_pages_for_the_screenshots(reader):
         reader.shot(name)
 
 
+IMAGES_SHOWN = "Array.from(document.images).length > 0 && Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)"
+
+
+@pytest.mark.parametrize("language", ["", "en/"])
+def test_figures_show_in_the_browser(reader, language):
+    for path, name in [("", "home"), ("sources/", "sources"), ("sources/olff-oratie-ptss-oxytocine/", "figure-source"), ("evidence/", "evidence")]:
+        page = reader.open("/" + language + path)
+        figure = page.locator("article img").first
+        figure.scroll_into_view_if_needed()
+        assert page.evaluate(IMAGES_SHOWN), path
+        assert figure.get_attribute("alt")
+        reader.shot(f"{name}-{language.strip('/') or 'nl'}")
+
+
+def test_grade_badges_keep_their_contrast_in_dark_mode(browser, base_url):
+    page = browser.new_page(color_scheme="dark")
+    try:
+        page.goto(base_url + "/en/claims/oxytocin-general-love-hormone/")
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        results = Axe().run(page, options={"runOnly": ["color-contrast"]})
+        assert [v["id"] for v in results.response["violations"]] == []
+    finally:
+        page.close()
+
+
 AXE_PAGES = ["", "facts/", "studies/", "therapies/", "risks/", "claims/oxytocin-made-in-hypothalamus/",
              "claims/vole-pair-bonds-form-without-oxytocin-receptor/", "claims/casual-sex-reduces-womens-oxytocin-production/",
              "sources/ilive-oxytocine-vriendschapshormoon/", "evidence/"]
