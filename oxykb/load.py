@@ -9,7 +9,6 @@ problem.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import multiprocessing
 import os
 import pickle
@@ -20,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from . import fields, yamlstrict
+from . import fields, pipeline, yamlstrict
 from .model import Category, Claim, KnowledgeBase, Quote, Source
 from .problems import Problem
 
@@ -69,20 +68,13 @@ def _read_chunk(jobs, today):
     return [read_record(path, kind, today, shown) for path, kind, shown in jobs]
 
 
-def _code_version() -> str:
-    """Cached results are only as good as the code that produced them."""
-    digest = hashlib.sha256()
-    for name in ("yamlstrict.py", "fields.py", "model.py", "load.py"):
-        digest.update(Path(__file__).with_name(name).read_bytes())
-    return digest.hexdigest()
-
-
 class _ParseCache:
     """Results of reading each file, kept in .oxykb/ and reused while the file is unchanged."""
 
     def __init__(self, root: Path, today: datetime.date):
         self.path = root / CACHE_FILE
-        self.key = (_code_version(), today.isoformat())
+        # results are only as good as the code that produced them, and "in the future" depends on the date
+        self.key = pipeline.inputs_fingerprint(today=today)
         self.entries: dict[str, tuple] = {}
         self.changed = False
         try:
