@@ -106,7 +106,7 @@ class _ParseCache:
 
 
 def read_records(root: Path, jobs: list[tuple[Path, str, str]], today: datetime.date, cache: bool = True) -> list:
-    """Reads many files: unchanged ones from the cache, the rest in two processes when there are many."""
+    """Reads many files: unchanged ones from the cache, the rest in this and a second process when there are many."""
     store = _ParseCache(root, today) if cache else None
     results: list = [None] * len(jobs)
     missing = []
@@ -125,9 +125,9 @@ def read_records(root: Path, jobs: list[tuple[Path, str, str]], today: datetime.
         middle = len(todo) // 2
         # fork is fast, but only safe with one thread: `mkdocs serve` runs several, and a fork copies held locks
         method = "fork" if threading.active_count() == 1 else "spawn"
-        with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context(method)) as pool:
-            halves = list(pool.map(_read_chunk, [todo[:middle], todo[middle:]], [today, today]))
-        fresh = halves[0] + halves[1]
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(method)) as pool:
+            second_half = pool.submit(_read_chunk, todo[middle:], today)  # while this process reads the first
+            fresh = _read_chunk(todo[:middle], today) + second_half.result()
     else:
         fresh = _read_chunk(todo, today)
     for (index, stat), result in zip(missing, fresh):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copyreg
 import datetime
 from dataclasses import dataclass, field
 from enum import Enum
@@ -9,6 +10,15 @@ from types import MappingProxyType
 from typing import Mapping
 
 from .yamlstrict import Position
+
+
+
+def read_only(mapping: dict) -> Mapping:
+    return MappingProxyType(mapping)
+
+
+# A knowledge base goes to the build's worker processes by pickle; its read-only mappings go as dicts.
+copyreg.pickle(MappingProxyType, lambda mapping: (read_only, (dict(mapping),)))
 
 LANGUAGES = ("nl", "en")
 

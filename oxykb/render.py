@@ -1,10 +1,12 @@
-"""Renders the knowledge base into Markdown pages for one language.
+"""Renders the knowledge base for one language: Markdown pages, and claim pages as HTML parts.
 
-Pure: a KnowledgeBase (and the hand-written pages) in, {path: Markdown} out.
-Claim text is untrusted, so every value a template prints is escaped for
-Markdown and HTML unless it is `Safe` (markup this module built itself).
-Only emphasis survives; no claim text can become a tag, attribute, link,
-front matter or block structure.
+Pure: a KnowledgeBase (and the hand-written pages) in, pages out. Claim
+pages, thousands of them, skip Markdown: each is a ClaimPage of HTML parts
+that the site fills into a page frame (see plugin.py). Claim text is
+untrusted, so every value a template prints is escaped, for Markdown and HTML
+in Markdown pages and for HTML in claim pages, unless it is `Safe` (markup
+this module built itself). Only emphasis survives; no claim text can become a
+tag, attribute, link, front matter or block structure.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import json
 import os
 import re
 from collections import defaultdict
+from typing import NamedTuple
 from urllib.parse import quote
 
 import jinja2
@@ -25,6 +28,9 @@ from .model import Category, Claim, Grade, KnowledgeBase, Source, SourceKind
 
 class Safe(str):
     """Markup built by oxykb, printed as it is."""
+
+    def __html__(self) -> str:  # so HTML templates, which escape everything else, print it as it is
+        return self
 
 
 _ALWAYS_ACTIVE = re.compile(r"([\\`{}\[\]|#])")  # code, attribute lists, links and images, tables, headings
@@ -50,6 +56,17 @@ def html_text(value) -> Safe:
     return Safe(html.escape(" ".join(str(value).split()), quote=True))
 
 
+_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_EMPHASIS = re.compile(r"\*(?=\S)(.+?)(?<=\S)\*|(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)")
+
+
+def rich_text(value) -> Safe:
+    """Untrusted text as HTML: one line, escaped, with Markdown emphasis (*em*, _em_, **strong**) as Markdown renders it."""
+    text = html.escape(" ".join(str(value).split()), quote=True)
+    text = _STRONG.sub(r"<strong>\1</strong>", text)
+    return Safe(_EMPHASIS.sub(lambda match: f"<em>{match.group(1) or match.group(2)}</em>", text))
+
+
 def plain_text(value) -> str:
     """Untrusted text for titles and descriptions that themes print without escaping.
 
@@ -62,7 +79,7 @@ def plain_text(value) -> str:
 
 def json_for_script(data) -> Safe:
     """JSON that cannot close the <script> element it sits in."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)  # no indent: that would take json's slow pure-Python encoder
     return Safe(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
@@ -80,6 +97,17 @@ def doi_url(doi: str) -> str:
 def relative(from_page: str, to_page: str) -> str:
     """A Markdown link target from one page to another, both relative to the docs folder."""
     return "../" * from_page.count("/") + to_page
+
+
+def page_url(page: str) -> str:
+    """Where a page of the docs folder is published (directory URLs): sources/x.md -> sources/x/."""
+    stem = page.removesuffix(".md")
+    return "" if stem == "index" else stem.removesuffix("/index") + "/"
+
+
+def url_from(page: str, target_url: str) -> str:
+    """A link from a page to a published address, both below the language's root; for pages MkDocs does not know."""
+    return "../" * page_url(page).count("/") + target_url
 
 
 def link_to(page: str, target: str, fragment: str | None = None) -> Safe:
@@ -101,12 +129,18 @@ def front_matter(values: dict[str, str]) -> Safe:
     return Safe("---\n" + "\n".join(lines) + "\n---")
 
 
+def part_mark(index: int) -> str:
+    return f"<!--oxykb:part:{index}-->"
+
+
 def tag_page(tag: str) -> str:
     return f"tags/{tag}.md"
 
 
-def claim_page(claim_id: str) -> str:
-    return f"claims/{claim_id}.md"
+def claim_url(claim_id: str) -> str:
+    """A claim's permanent address below the language's root; its page is filled into a frame, not built from Markdown."""
+    return f"claims/{claim_id}/"
+
 
 
 def source_page(source_id: str) -> str:
@@ -142,6 +176,28 @@ def ordered(claims) -> list[Claim]:
     return sorted(claims, key=lambda claim: (claim.grade.rank, claim.id))
 
 
+class ClaimPage(NamedTuple):
+    """A claim's page as HTML parts, for a site to put into its page frame: heading, introduction, titled sections.
+
+    `title` and `description` are plain text (themes print them unescaped); `heading`, `intro` and the sections are HTML.
+    """
+    id: str
+    edit_path: str  # the claim's YAML file, which is what an editor changes
+    title: str
+    description: str
+    heading: str
+    intro: str
+    sections: tuple[tuple[str, str], ...]  # (section title, HTML)
+
+
+_HTML = jinja2.Environment(  # claim pages: HTML escapes every printed value that is not Safe
+    loader=jinja2.PackageLoader("oxykb", "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
 _ENVIRONMENT = jinja2.Environment(  # one per process, so templates are compiled once
     loader=jinja2.PackageLoader("oxykb", "templates"),
     finalize=markdown_text,  # every printed value is escaped unless it is Safe
@@ -165,13 +221,14 @@ _CLAIM_PAGES: dict[tuple, str] = {}  # so that `oxykb serve` re-renders only the
 
 
 class _Renderer:
-    def __init__(self, kb: KnowledgeBase, language: str):
+    def __init__(self, kb: KnowledgeBase, language: str, remember: bool):
         self.kb = kb
         self.language = language
+        self.remember = remember
         self.text = labels.TEXT[language]
         self.names = dict(
             t=self.text, lang=language, kb=kb, labels=labels, Category=Category, Grade=Grade, by_grade=by_grade,
-            badge=self.badge, claim_link=self.claim_link, source_link=self.source_link, source_name=source_name,
+            badge=self.badge, claim_list=self.claim_list, source_link=self.source_link, source_name=source_name,
             citation=self.citation, tag_name=self.tag_name, link_to=link_to, anchor=anchor, date=self.date,
             category_page=category_page, tag_page=tag_page, front_matter=front_matter, external_link=external_link,
             root_file=lambda name: name, citation_line=self.citation_line, figure=self.figure,
@@ -179,7 +236,8 @@ class _Renderer:
             source_rows=lambda documents: [(source_name(source), self.source_counts(source.id)) for source in documents],
         )
         self.figures: dict[str, str] = {}  # figures/<name>.svg -> SVG, written beside the pages
-        self.statements: dict[str, Safe] = {}  # each claim's statement as Markdown, escaped once
+        self.statements: dict[str, Safe] = {}  # each claim's statement as HTML, escaped once
+        self.parts: dict[str, list[str]] = {}  # page -> HTML parts its marks stand for
         self.badges = {grade: self._badge(grade) for grade in Grade}
         self.contradicted_by = defaultdict(set)
         self.related_from = defaultdict(set)
@@ -209,10 +267,23 @@ class _Renderer:
             f"{labels.GRADE_SYMBOL[grade]} {html_text(name)}</span>"
         )
 
-    def claim_link(self, claim_id: str, page: str) -> Safe:
+    def claim_list(self, claim_ids, page: str, badges: bool = True) -> Safe:
+        """Claims as an HTML list, which the site puts in after converting the page: thousands of items are slow as Markdown."""
+        root = url_from(page, "")
+        items = "".join(f'<li>{self.badge(self.kb.claims[claim_id].grade) + " " if badges else ""}<a href="{root}{claim_url(claim_id)}">'
+                        f'{self.statement(claim_id)}</a></li>\n' for claim_id in claim_ids)
+        return self.part(page, f"<ul>\n{items}</ul>")
+
+    def statement(self, claim_id: str) -> Safe:
         if claim_id not in self.statements:
-            self.statements[claim_id] = markdown_text(self.kb.claims[claim_id].statement[self.language])
-        return Safe(f"[{self.statements[claim_id]}]({relative(page, claim_page(claim_id))})")
+            self.statements[claim_id] = rich_text(self.kb.claims[claim_id].statement[self.language])
+        return self.statements[claim_id]
+
+    def part(self, page: str, html_part: str) -> Safe:
+        """A mark in a Markdown page where HTML goes once MkDocs has converted the page (see plugin.py)."""
+        parts = self.parts.setdefault(page, [])
+        parts.append(html_part)
+        return Safe(part_mark(len(parts) - 1))
 
     def source_link(self, source_id: str, page: str, text: str | None = None) -> Safe:
         shown = text or source_name(self.kb.sources[source_id])
@@ -233,21 +304,21 @@ class _Renderer:
             counts[self.kb.claims[claim_id].grade] += 1
         return counts
 
-    def citation_line(self, claim_id: str) -> Safe:
-        """Site. “Statement” Evidence: grade. Last reviewed date. Stable address."""
+    def citation_line(self, claim_id: str, escape=markdown_text) -> Safe:
+        """Site. “Statement” Evidence: grade. Last reviewed date. Stable address. HTML, valid in Markdown too."""
         claim = self.kb.claims[claim_id]
-        address = ("" if self.language == "nl" else f"{self.language}/") + f"claims/{claim.id}/"
+        address = ("" if self.language == "nl" else f"{self.language}/") + claim_url(claim.id)
         return Safe(
-            f"{markdown_text(labels.SITE[self.language]['site_name'])}. “{markdown_text(claim.statement[self.language])}” "
-            f"{markdown_text(self.text['grade'])}: {markdown_text(labels.GRADE[self.language][claim.grade])}. "
-            f"{markdown_text(self.text['reviewed'])}: {markdown_text(self.date(claim.reviewed))}. `{address}`"
+            f"{escape(labels.SITE[self.language]['site_name'])}. “{escape(claim.statement[self.language])}” "
+            f"{escape(self.text['grade'])}: {escape(labels.GRADE[self.language][claim.grade])}. "
+            f"{escape(self.text['reviewed'])}: {escape(self.date(claim.reviewed))}. <code>{address}</code>"
         )
 
     def tag_name(self, tag: str) -> str:
         return self.kb.tags[tag][self.language] if tag in self.kb.tags else tag
 
-    def citation(self, source: Source) -> Safe:
-        """Authors (year). Title. Journal or publisher. DOI; or the citation as a document printed it."""
+    def citation(self, source: Source, escape=markdown_text) -> Safe:
+        """Authors (year). Title. Journal or publisher. DOI; or the citation as a document printed it. HTML, valid in Markdown too."""
         year = f" ({source.published[:4]})" if source.published else ""
         pieces = []  # (text, italic)
         if source.authors:
@@ -258,10 +329,10 @@ class _Renderer:
             pieces.append((source.cited_as, False))
         if source.journal or source.publisher:
             pieces.append((source.journal or source.publisher, False))
-        shown = [f"*{markdown_text(text.rstrip('.'))}*" if italic else markdown_text(text.rstrip(".")) for text, italic in pieces]
+        shown = [f"<em>{escape(text.rstrip('.'))}</em>" if italic else escape(text.rstrip(".")) for text, italic in pieces]
         text = ". ".join(shown) + "."
         if source.doi:
-            text += f" [doi:{markdown_text(source.doi)}]({doi_url(source.doi)})"
+            text += f' <a href="{doi_url(source.doi)}">doi:{escape(source.doi)}</a>'
         return Safe(text)
 
     def page(self, template: str, path: str, **context) -> str:
@@ -270,8 +341,10 @@ class _Renderer:
     def date(self, value) -> str:
         return labels.date(value, self.language)
 
-    def claim(self, claim: Claim) -> str:
+    def claim(self, claim: Claim) -> ClaimPage:
         """A claim's page, reused from an earlier render in this process when none of its inputs changed."""
+        if not self.remember:
+            return self._claim(claim)
         linked = sorted(set(claim.contradicts) | self.contradicted_by[claim.id] | set(claim.related) | self.related_from[claim.id])
         key = (
             self.language, claim,
@@ -285,13 +358,24 @@ class _Renderer:
             _CLAIM_PAGES[key] = self._claim(claim)
         return _CLAIM_PAGES[key]
 
-    def _claim(self, claim: Claim) -> str:
-        path = claim_page(claim.id)
-        front = {"title": claim.statement[self.language], "description": claim.rationale[self.language]}
+    def _claim(self, claim: Claim) -> ClaimPage:
         contradicts = sorted(set(claim.contradicts) | self.contradicted_by[claim.id])
         related = sorted((set(claim.related) | self.related_from[claim.id]) - set(contradicts))
-        return self.page("claim.md.j2", path, claim=claim, front=front, contradicts=contradicts, related=related,
-                         jsonld=json_for_script(self.jsonld(claim)))
+        parts = _HTML.get_template("claim.html.j2").make_module(dict(
+            t=self.text, lang=self.language, kb=self.kb, labels=labels, claim=claim, contradicting=contradicts, relating=related,
+            root="../" * claim_url(claim.id).count("/"), badge=self.badge, rich=rich_text, source_name=source_name,
+            citation=lambda source: self.citation(source, html_text), tag_name=self.tag_name, date=self.date,
+            citation_line=lambda claim_id: self.citation_line(claim_id, html_text), jsonld=json_for_script(self.jsonld(claim)),
+        ))
+        sections = [("why", parts.why), ("sources", parts.sources), ("cites", claim.cites and parts.cites),
+                    ("contradicts", contradicts and parts.contradicts), ("related", related and parts.related),
+                    ("details", parts.details), ("cite", parts.cite)]
+        return ClaimPage(
+            id=claim.id, edit_path=claim.path,
+            title=plain_text(claim.statement[self.language]), description=plain_text(claim.rationale[self.language]),
+            heading=rich_text(claim.statement[self.language]), intro=str(parts.intro()).strip(),
+            sections=tuple((self.text[name], str(part()).strip()) for name, part in sections if part),
+        )
 
     def jsonld(self, claim: Claim) -> dict:
         cited = [self.kb.sources[source_id] for source_id in dict.fromkeys([e.source for e in claim.sources] + list(claim.cites))]
@@ -352,8 +436,6 @@ class _Renderer:
             pages[category_page(category)] = self.page("category.md.j2", category_page(category), category=category, claims=claims)
         for tag, claims in self.by_tag.items():
             pages[tag_page(tag)] = self.page("tag.md.j2", tag_page(tag), tag=tag, claims=ordered(claims))
-        for claim in kb.claims.values():
-            pages[claim_page(claim.id)] = self.claim(claim)
         for source in kb.sources.values():
             pages[source_page(source.id)] = self.source(source)
         for name, text in hand_written.items():
@@ -363,12 +445,23 @@ class _Renderer:
         return pages
 
 
-def render(kb: KnowledgeBase, language: str, hand_written: dict[str, str], today: datetime.date | None = None) -> dict[str, str]:
-    """All Markdown pages of one language: {path relative to the docs folder: text}.
+class Rendered(NamedTuple):
+    pages: dict[str, str]  # Markdown pages and figures: {path relative to the docs folder: text}
+    parts: dict[str, list[str]]  # {Markdown page: the HTML each of its part marks stands for}
+    claims: list[ClaimPage]
+
+
+def render(kb: KnowledgeBase, language: str, hand_written: dict[str, str], today: datetime.date | None = None,
+           remember: bool = False) -> Rendered:
+    """Every page of one language.
 
     `today` dates the editors' report; builds pass SOURCE_DATE_EPOCH's day when it is set.
+    `remember` keeps claim pages for the next render in this process (`oxykb serve`), which
+    then re-renders only the claims an edit touched.
     """
-    return _Renderer(kb, language).pages(hand_written, today or build_date())
+    renderer = _Renderer(kb, language, remember)
+    pages = renderer.pages(hand_written, today or build_date())
+    return Rendered(pages, renderer.parts, [renderer.claim(kb.claims[i]) for i in sorted(kb.claims)])
 
 
 def build_date() -> datetime.date:

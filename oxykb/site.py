@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import json
 import logging
+import multiprocessing
 import os
 import shutil
 import threading
@@ -82,8 +83,13 @@ def write_pages(target: Path, pages: dict[str, str]) -> int:
     return written
 
 
-def prepare(root: Path) -> pipeline.Checked:
-    """check -> render: the generated Markdown of every language, on disk. Raises ProblemsFound."""
+def html_dir(root: Path, language: str) -> Path:
+    """A language's HTML that skips Markdown: claim pages (claims/<id>.json) and the parts of Markdown pages (parts.json)."""
+    return root / WORK_DIR / "html" / language
+
+
+def checked_inputs(root: Path) -> tuple[pipeline.Checked, dict[str, dict[str, str]]]:
+    """The checked knowledge base and the hand-written pages of every language. Raises ProblemsFound."""
     checked = pipeline.check(root)
     problems = list(checked.problems)
     content = {}
@@ -92,18 +98,40 @@ def prepare(root: Path) -> pipeline.Checked:
         problems += missing
     if problems:
         raise ProblemsFound(sorted(set(problems)))
-    for language in LANGUAGES:
-        write_pages(docs_dir(root, language), pages_for(checked.knowledge_base, language, content[language]))
-    return checked
+    return checked, content
 
 
-def pages_for(kb, language: str, hand_written_pages: dict[str, str]) -> dict[str, str]:
-    """Every file of one language's docs folder: rendered pages, and the open data at its root."""
+def generate(root: Path, kb, language: str, hand_written_pages: dict[str, str], remember: bool = False) -> None:
+    """render, for one language: Markdown pages and open data into its docs folder, HTML beside it."""
     from . import opendata, schema
 
-    return {**render.render(kb, language, hand_written_pages),
-            "claims.json": opendata.as_json(kb), "claims.csv": opendata.as_csv(kb),
-            **{f"schema/{name}": text for name, text in schema.schemas().items()}}
+    rendered = render.render(kb, language, hand_written_pages, remember=remember)
+    write_pages(docs_dir(root, language), {
+        **rendered.pages, "claims.json": opendata.as_json(kb), "claims.csv": opendata.as_csv(kb),
+        **{f"schema/{name}": text for name, text in schema.schemas().items()}})
+    write_pages(html_dir(root, language), {
+        "parts.json": json.dumps(rendered.parts, ensure_ascii=False),
+        **{f"claims/{page.id}.json": json.dumps(page._asdict(), ensure_ascii=False) for page in rendered.claims}})
+
+
+def claim_pages(root: Path, language: str):
+    """The claim pages `generate` wrote for a language, in id order, read one at a time (there may be many)."""
+    for path in sorted((html_dir(root, language) / "claims").glob("*.json")):
+        fields = json.loads(path.read_text("utf-8"))
+        yield render.ClaimPage(**{**fields, "sections": tuple(map(tuple, fields["sections"]))})
+
+
+def page_parts(root: Path, language: str) -> dict[str, list[str]]:
+    """The HTML parts of a language's Markdown pages, by page."""
+    return json.loads((html_dir(root, language) / "parts.json").read_text("utf-8"))
+
+
+def prepare(root: Path) -> pipeline.Checked:
+    """check -> render: every language's pages on disk, for plain `mkdocs build` and `serve`. Raises ProblemsFound."""
+    checked, content = checked_inputs(root)
+    for language in LANGUAGES:
+        generate(root, checked.knowledge_base, language, content[language], remember=True)
+    return checked
 
 
 def build_language(root: Path, language: str, site_dir: Path, dirty: bool = False) -> None:
@@ -142,13 +170,22 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def _build_in_child(root: Path, language: str, site_dir: Path, dirty: bool = False) -> str | None:
-    """Runs in a worker process; returns what went wrong instead of a traceback."""
+def _build_in_child(root: Path, language: str, site_dir: Path, dirty: bool = False, generate_first: bool = False) -> str | None:
+    """Runs in a worker process; returns what went wrong instead of a traceback.
+
+    With `generate_first` it renders the language's pages first, so rendering runs
+    in parallel too; the check it repeats reads every file from the parse cache.
+    """
     collected = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collected)
     try:
+        if generate_first:
+            checked, content = checked_inputs(root)
+            generate(root, checked.knowledge_base, language, content[language])
         build_language(root, language, site_dir, dirty)
+    except ProblemsFound:
+        raise  # problems with the inputs, reported as such
     except Exception as error:  # MkDocs aborts with Abort or PluginError; report it, don't crash the pool
         return "\n".join(f"{language}: {message}" for message in [*collected.messages, f"{type(error).__name__}: {error}"])
     finally:
@@ -193,18 +230,20 @@ def build(root: Path, site_dir: Path | None = None, jobs: int = 2, progress=lamb
     previous = _last_build_if_current(root, site_dir)
     if previous:
         return Built(previous["claims"], True)
-    progress("checking and rendering the claims")
-    checked = prepare(root)
-    progress(f"building {len(checked.knowledge_base.claims)} claims in {', '.join(LANGUAGES)} with MkDocs")
+    progress("checking the claims")
+    claims = len(checked_inputs(root)[0].knowledge_base.claims)  # the workers read it again from the parse cache
+    progress(f"rendering and building {claims} claims in {', '.join(LANGUAGES)}")
     staging = root / WORK_DIR / f"staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     targets = {language: staging / language for language in LANGUAGES}
     try:
+        work = [(root, language, targets[language], False, True) for language in LANGUAGES]
         if jobs > 1:
-            with ProcessPoolExecutor(max_workers=min(jobs, len(LANGUAGES))) as pool:
-                errors = list(pool.map(_build_in_child, [root] * len(LANGUAGES), LANGUAGES, targets.values()))
+            # spawn: a worker starts small instead of inheriting (and, to the kernel, duplicating) this process's memory
+            with ProcessPoolExecutor(max_workers=min(jobs, len(LANGUAGES)), mp_context=multiprocessing.get_context("spawn")) as pool:
+                errors = list(pool.map(_build_in_child, *zip(*work)))
         else:
-            errors = [_build_in_child(root, language, target) for language, target in targets.items()]
+            errors = [_build_in_child(*arguments) for arguments in work]
         errors = [error for error in errors if error]
         if errors:
             raise BuildFailed("\n".join(errors))
@@ -216,7 +255,6 @@ def build(root: Path, site_dir: Path | None = None, jobs: int = 2, progress=lamb
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     (root / BUILD_RECORD).parent.mkdir(parents=True, exist_ok=True)
-    claims = len(checked.knowledge_base.claims)
     record = {**_build_inputs(root, site_dir), "claims": claims, "site": pipeline.fingerprint(site_dir)}
     (root / BUILD_RECORD).write_text(json.dumps(record), "utf-8")
     return Built(claims, False)

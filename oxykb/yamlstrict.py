@@ -124,9 +124,16 @@ _PLAIN_WORD = re.compile(r"[A-Za-z_][\w-]*")  # a key or a word: text, unless YA
 _SPECIAL_WORDS = {"null", "Null", "NULL", *_BOOL}
 
 
+_PLAIN_TEXT: set[str] = set()  # plain scalars already found to be just text (keys, mostly): decided by one lookup
+
+
 def _resolve_plain(text: str, pos: Position, problems: list[YamlProblem]):
     """Types an unquoted scalar like YAML 1.2, refusing YAML 1.1 surprises."""
+    if text in _PLAIN_TEXT:
+        return text
     if _PLAIN_WORD.fullmatch(text) and text not in _SPECIAL_WORDS and not _YAML11_BOOL.fullmatch(text):
+        if len(_PLAIN_TEXT) < 10_000:
+            _PLAIN_TEXT.add(text)
         return text  # the common case, decided with one match
     if _NULL.fullmatch(text):
         return None

@@ -1,6 +1,7 @@
 """End to end: a tiny knowledge base built into the real bilingual site, as a reader receives it."""
 
 import dataclasses
+import gzip
 import json
 from xml.etree import ElementTree
 import re
@@ -189,7 +190,7 @@ def test_a_missing_translation_fails_the_build(tiny_project):
 
 def test_refuses_to_overwrite_a_file_it_did_not_generate(tiny_project):
     assert run_oxykb("build", str(tiny_project)).exit_code == 0
-    stranger = tiny_project / ".oxykb/docs/nl/claims/notes.md"
+    stranger = tiny_project / ".oxykb/docs/nl/notes.md"
     stranger.write_text("mine")
     result = run_oxykb("build", str(tiny_project))
     assert result.exit_code == 1
@@ -199,15 +200,15 @@ def test_refuses_to_overwrite_a_file_it_did_not_generate(tiny_project):
 
 def test_rendering_writes_only_what_changed(tiny_project):
     assert run_oxykb("build", str(tiny_project)).exit_code == 0
-    generated = tiny_project / ".oxykb/docs/en/claims/oxytocin-made-in-hypothalamus.md"
-    untouched = tiny_project / ".oxykb/docs/en/claims/cuddle-hormone-myth.md"
-    stamps = generated.stat().st_mtime_ns, untouched.stat().st_mtime_ns
+    edited = tiny_project / ".oxykb/html/en/claims/oxytocin-made-in-hypothalamus.json"
+    untouched = [tiny_project / ".oxykb/html/en/claims/cuddle-hormone-myth.json", tiny_project / ".oxykb/docs/en/about.md"]
+    stamps = [path.stat().st_mtime_ns for path in [edited, *untouched]]
     claim = tiny_project / "claims/facts/oxytocin-made-in-hypothalamus.yaml"
     claim.write_text(claim.read_text().replace("Textbook physiology.", "Textbook physiology, in every textbook."))
-    pages = site.pages_for(check(tiny_project).knowledge_base, "en", site.hand_written(tiny_project, "en")[0])
-    assert site.write_pages(generated.parents[1], pages) == 3  # the claim's page, claims.json and claims.csv
-    assert generated.stat().st_mtime_ns != stamps[0]
-    assert untouched.stat().st_mtime_ns == stamps[1]
+    site.generate(tiny_project, check(tiny_project).knowledge_base, "en", site.hand_written(tiny_project, "en")[0])
+    assert "in every textbook" in edited.read_text()
+    assert [path.stat().st_mtime_ns for path in [edited, *untouched]] != stamps[:1] + stamps[1:]
+    assert [path.stat().st_mtime_ns for path in untouched] == stamps[1:]
 
 
 HOSTILE = '</title><script>alert("x")</script><img src=x onerror=alert(1)> [click](javascript:alert(1)) </script>'
@@ -226,7 +227,7 @@ def test_hostile_claim_text_never_becomes_live_markup(tiny_project, tmp_path):
     kb = dataclasses.replace(kb, claims={**kb.claims, CLAIM: hostile}, tags={**kb.tags, "myths": Localized(HOSTILE, HOSTILE)},
                              sources={**kb.sources, "test-explainer": source})
     for language in site.LANGUAGES:
-        site.write_pages(site.docs_dir(tiny_project, language), site.pages_for(kb, language, site.hand_written(tiny_project, language)[0]))
+        site.generate(tiny_project, kb, language, site.hand_written(tiny_project, language)[0])
         site.build_language(tiny_project, language, tmp_path / language)
 
     for path in tmp_path.rglob("*.html"):
@@ -243,9 +244,14 @@ def test_hostile_claim_text_never_becomes_live_markup(tiny_project, tmp_path):
         elements = list(ElementTree.parse(figure).iter())
         assert {element.tag.split("}")[-1] for element in elements} <= {"svg", "title", "rect", "text"}, figure
         assert not any(name.startswith("on") for element in elements for name in element.attrib), figure
+    for index in tmp_path.rglob("search_index.json"):  # Material's search shows titles and texts as HTML
+        for entry in json.loads(index.read_text("utf-8"))["docs"]:
+            for shown in (entry["title"], entry["text"]):
+                assert "<script" not in shown and "<img" not in shown and "<title" not in shown, (index, entry)
     claim_page = Page((tmp_path / "en/claims" / CLAIM / "index.html").read_text())
     (data,) = claim_page.json_ld()
     assert "alert" in data["name"]  # the text is there, as text
+    assert "&lt;script&gt;" in (tmp_path / "en/claims" / CLAIM / "index.html").read_text()
 
 
 def test_plain_mkdocs_build_regenerates_both_languages_through_the_plugin(tiny_project):
@@ -279,3 +285,25 @@ def test_a_second_build_with_nothing_changed_is_skipped(tiny_project):
     assert run_oxykb("build", str(tiny_project)).stdout.startswith("built 4 claims")
     (tiny_project / "site/index.html").unlink()  # a damaged site is rebuilt, not trusted
     assert run_oxykb("build", str(tiny_project)).stdout.startswith("built 4 claims")
+
+
+def test_claim_pages_filled_into_frames_are_the_pages_mkdocs_builds(tiny_project, tmp_path):
+    """The fast path (one frame per layout, each claim filled in) must give exactly what MkDocs gives page by page."""
+    config = tiny_project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("repo_url:", "site_url: https://example.org/kb/\nrepo_url:"))
+    claim = tiny_project / "claims/facts/oxytocin-made-in-hypothalamus.yaml"
+    claim.write_text(claim.read_text().replace("Textbook physiology.", "*Textbook* physiology & \\\"more\\\"."))
+    built = {}
+    for fill in (True, False):
+        config.write_text(re.sub(r"plugins:\n  - oxykb.*?\n  - search", f"plugins:\n  - oxykb:\n      fill_claim_pages: {str(fill).lower()}\n  - search",
+                                 config.read_text(), flags=re.DOTALL))
+        assert run_oxykb("build", str(tiny_project), "--site-dir", str(tmp_path / str(fill))).exit_code == 0
+        built[fill] = tree_bytes(tmp_path / str(fill))
+    assert built[True].keys() == built[False].keys()
+    assert [name for name in built[True] if built[True][name] != built[False][name]] == []
+    page = built[True]["en/claims/oxytocin-made-in-hypothalamus/index.html"].decode()
+    assert "<p><em>Textbook</em> physiology &amp; &quot;more&quot;.</p>" in page
+    assert not any("_frame-" in name for name in built[True])
+    sitemap = built[True]["en/sitemap.xml"].decode()
+    assert "<loc>https://example.org/kb/en/claims/cuddle-hormone-myth/</loc>" in sitemap and "_frame" not in sitemap
+    assert gzip.decompress(built[True]["en/sitemap.xml.gz"]).decode() == sitemap
