@@ -90,11 +90,12 @@ class OxykbPlugin(BasePlugin[OxykbConfig]):
     # across builds in one process, so these are restored after each build.
     forced_language: str | None = None
     managed = False
+    dirty = False  # `oxykb serve` rebuilds only what changed
     _worker: ProcessPoolExecutor | None = None  # one warm process for the other language (plain mkdocs build/serve)
     _pending: dict[str, Future] = {}
 
     def on_startup(self, *, command, dirty) -> None:
-        self._dirty = dirty  # `oxykb serve` rebuilds only changed pages
+        self.dirty = dirty
 
     def on_shutdown(self) -> None:
         if self._worker is not None:
@@ -105,7 +106,7 @@ class OxykbPlugin(BasePlugin[OxykbConfig]):
         self.language = self.forced_language or self.config.language
         if not self.managed:
             try:
-                site.prepare(self.root)
+                site.prepare(self.root, [self.language])  # the other languages' workers render their own
             except ProblemsFound as found:
                 raise PluginError("\n".join(str(problem) for problem in found.problems) + f"\n{len(found.problems)} problem(s)")
         language = self.language
@@ -139,11 +140,11 @@ class OxykbPlugin(BasePlugin[OxykbConfig]):
             # spawn, not fork: `mkdocs serve` runs threads, and a fork could copy a held lock
             self._worker = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
                                                initializer=site.exit_with_parent, initargs=(os.getpid(),))
-        dirty = getattr(self, "_dirty", False)
+        dirty = self.dirty
         self._staging = None if dirty else Path(tempfile.mkdtemp(prefix="oxykb-"))
         self._pending = {
             other: self._worker.submit(site._build_in_child, self.root, other,
-                                       (site_dir if dirty else self._staging) / site.subpath(other), dirty)
+                                       (site_dir if dirty else self._staging) / site.subpath(other), dirty, True, True)
             for other in site.LANGUAGES[1:]
         }
 
@@ -189,7 +190,8 @@ class OxykbPlugin(BasePlugin[OxykbConfig]):
         """Puts a page's HTML parts in place; keeps each claim page frame for filling."""
         parts = self._parts.get(page.file.src_uri)
         if parts:
-            output = Frame(output, map(render.part_mark, range(len(parts)))).fill(dict(zip(map(render.part_mark, range(len(parts))), parts)))
+            marks = [render.part_mark(index) for index in range(len(parts))]
+            output = Frame(output, marks).fill(dict(zip(marks, parts)))
         sections = self._frames.get(page.file.src_uri)
         if sections is not None:
             marks = [TITLE, DESCRIPTION, EDIT, HEADING, INTRO, page.url, *map(section_mark, range(len(sections)))]
@@ -219,7 +221,10 @@ class OxykbPlugin(BasePlugin[OxykbConfig]):
         pending, self._pending = self._pending, {}
         try:
             for other, future in pending.items():
-                error = future.result()
+                try:
+                    error = future.result()
+                except ProblemsFound as found:  # as in on_config, where they show for the primary language
+                    error = "\n".join(map(str, found.problems))
                 if error:
                     raise PluginError(error)
                 if self._staging:
@@ -231,17 +236,18 @@ class OxykbPlugin(BasePlugin[OxykbConfig]):
                 shutil.rmtree(self._staging, ignore_errors=True)
 
     def _fill_claim_pages(self, site_dir: Path) -> None:
-        """Writes each claim page (only if it changed, for `serve`), its search entries and sitemap entries; removes the frames."""
+        """Writes each claim page, its search entries and its sitemap entry; removes the frames."""
         search_entries, urls = [], []
+        claims = site.html_dir(self.root, self.language) / "claims"
         for page in site.claim_pages(self.root, self.language):
             frame_url, frame, anchors = self._built_frames[layout(page)]
             url = render.claim_url(page.id)
             urls.append(url)
-            text = frame.fill({**claim_values(page), frame_url: url})
             target = site_dir / url / "index.html"
-            if not target.is_file() or target.read_text("utf-8") != text:
+            # a dirty build (serve), like MkDocs' own, rewrites only pages older than their source
+            if not self.dirty or not target.is_file() or target.stat().st_mtime_ns < (claims / f"{page.id}.json").stat().st_mtime_ns:
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(text, "utf-8")
+                target.write_text(frame.fill({**claim_values(page), frame_url: url}), "utf-8")
             search_entries.append({"location": url, "title": searchable_text(page.heading), "text": searchable_text(page.intro)})
             search_entries += [{"location": f"{url}#{anchor}", "title": html.escape(title, quote=False), "text": searchable_text(part)}
                                for anchor, (title, part) in zip(anchors, page.sections)]

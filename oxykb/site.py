@@ -126,10 +126,10 @@ def page_parts(root: Path, language: str) -> dict[str, list[str]]:
     return json.loads((html_dir(root, language) / "parts.json").read_text("utf-8"))
 
 
-def prepare(root: Path) -> pipeline.Checked:
-    """check -> render: every language's pages on disk, for plain `mkdocs build` and `serve`. Raises ProblemsFound."""
+def prepare(root: Path, languages=LANGUAGES) -> pipeline.Checked:
+    """check -> render: the languages' pages on disk, for plain `mkdocs build` and `serve`. Raises ProblemsFound."""
     checked, content = checked_inputs(root)
-    for language in LANGUAGES:
+    for language in languages:
         generate(root, checked.knowledge_base, language, content[language], remember=True)
     return checked
 
@@ -141,12 +141,12 @@ def build_language(root: Path, language: str, site_dir: Path, dirty: bool = Fals
 
     config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site_dir), **({"strict": False} if dirty else {}))
     plugin = config.plugins["oxykb"]
-    saved = plugin.forced_language, plugin.managed
-    plugin.forced_language, plugin.managed = language, True
+    saved = plugin.forced_language, plugin.managed, plugin.dirty
+    plugin.forced_language, plugin.managed, plugin.dirty = language, True, dirty
     try:
         build(config, dirty=dirty)
     finally:
-        plugin.forced_language, plugin.managed = saved
+        plugin.forced_language, plugin.managed, plugin.dirty = saved
 
 
 def exit_with_parent(parent: int) -> None:
@@ -170,11 +170,13 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def _build_in_child(root: Path, language: str, site_dir: Path, dirty: bool = False, generate_first: bool = False) -> str | None:
+def _build_in_child(root: Path, language: str, site_dir: Path, dirty: bool = False, generate_first: bool = False,
+                    remember: bool = False) -> str | None:
     """Runs in a worker process; returns what went wrong instead of a traceback.
 
     With `generate_first` it renders the language's pages first, so rendering runs
     in parallel too; the check it repeats reads every file from the parse cache.
+    `remember` keeps claim pages for the next build in this worker (`serve`).
     """
     collected = _Collect()
     logger = logging.getLogger("mkdocs")
@@ -182,7 +184,7 @@ def _build_in_child(root: Path, language: str, site_dir: Path, dirty: bool = Fal
     try:
         if generate_first:
             checked, content = checked_inputs(root)
-            generate(root, checked.knowledge_base, language, content[language])
+            generate(root, checked.knowledge_base, language, content[language], remember=remember)
         build_language(root, language, site_dir, dirty)
     except ProblemsFound:
         raise  # problems with the inputs, reported as such
