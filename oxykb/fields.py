@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -115,9 +116,14 @@ class Pattern(Text):
         return schema
 
     def convert(self, text, node, checker, path):
-        if not re.search(self.regex, text) or (self.max_length and len(text) > self.max_length):
+        if not _compiled(self.regex).search(text) or (self.max_length and len(text) > self.max_length):
             return checker.problem(node.pos, f"{_label(path)} must be {self.shape}; found '{text}'")
         return text
+
+
+@functools.cache
+def _compiled(regex: str) -> re.Pattern:
+    return re.compile(regex)
 
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -158,6 +164,11 @@ class Url(Pattern):
         self.shape = "an http:// or https:// URL"
 
 
+@functools.cache
+def _members(vocabulary: type[Enum]) -> dict[str, Enum]:
+    return {item.value: item for item in vocabulary}
+
+
 @dataclass
 class Choice(Spec):
     vocabulary: type[Enum]
@@ -168,13 +179,17 @@ class Choice(Spec):
         return {"enum": [item.value for item in self.vocabulary], "description": self.description}
 
     def check(self, node, checker, path):
-        allowed = [item.value for item in self.vocabulary]
-        if isinstance(node, Scalar) and isinstance(node.value, str) and node.value in allowed:
-            return self.vocabulary(node.value)
+        members = _members(self.vocabulary)
+        if isinstance(node, Scalar) and isinstance(node.value, str) and node.value in members:
+            return members[node.value]
+        allowed = list(members)
         found = _describe(node)
         guess = difflib.get_close_matches(str(node.value), allowed, n=1) if isinstance(node, Scalar) else []
         hint = f" (did you mean '{guess[0]}'?)" if guess else ""
         return checker.problem(node.pos, f"{_label(path)} must be one of {', '.join(allowed)}; found {found}{hint}")
+
+
+_TEXT = Text()
 
 
 @dataclass
@@ -202,7 +217,7 @@ class Translated(Spec):
             if key.value not in LANGUAGES:
                 checker.problem(key.pos, f"{_label(path)} has unknown language '{key.value}'; use nl and en")
                 continue
-            values[key.value] = Text().check(value, checker, f"{path}.{key.value}")
+            values[key.value] = _TEXT.check(value, checker, f"{path}.{key.value}")
             checker.positions[f"{path}.{key.value}"] = tuple(value.pos)
         for language in LANGUAGES:
             if language not in values:

@@ -8,7 +8,9 @@ problem.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import gc
 import multiprocessing
 import os
 import pickle
@@ -64,79 +66,111 @@ def read_record(path: Path, kind: str, today: datetime.date, shown_path: str):
     return (None if problems else values), checker.positions, problems
 
 
-def _read_chunk(jobs, today):
-    return [read_record(path, kind, today, shown) for path, kind, shown in jobs]
+@contextlib.contextmanager
+def cycle_collector_paused():
+    """Reading makes hundreds of thousands of objects that stay alive and hold no reference cycles;
+    Python's cycle collector would walk them again and again, more than doubling the time."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+Job = tuple[Path, str, str, "os.stat_result | None"]  # (path, kind, shown path, its stat when it could be read)
+
+
+def _read_entries(jobs: list[Job], today: datetime.date) -> dict[str, tuple]:
+    """Reads files into parse-cache entries: {shown path: (mtime, size, result)}."""
+    with cycle_collector_paused():  # also in a worker process
+        return {shown: (stat and stat.st_mtime_ns, stat and stat.st_size, read_record(path, kind, today, shown))
+                for path, kind, shown, stat in jobs}
+
+
+def _read_shard(jobs: list[Job], today: datetime.date) -> bytes:
+    """In a worker: reads files and returns their entries pickled, as they go into the parse cache."""
+    return pickle.dumps(_read_entries(jobs, today), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 class _ParseCache:
-    """Results of reading each file, kept in .oxykb/ and reused while the file is unchanged."""
+    """Results of reading each file, kept in .oxykb/ and reused while the file is unchanged.
+
+    The file holds pickled shards, so that each process pickles the entries it read
+    while the other is still reading, and none is pickled twice.
+    """
 
     def __init__(self, root: Path, today: datetime.date):
         self.path = root / CACHE_FILE
         # results are only as good as the code that produced them, and "in the future" depends on the date
         self.key = pipeline.inputs_fingerprint(today=today)
         self.entries: dict[str, tuple] = {}
-        self.changed = False
         try:
-            key, entries = pickle.loads(self.path.read_bytes())
+            key, shards = pickle.loads(self.path.read_bytes())
             if key == self.key:
-                self.entries = entries
+                for shard in shards:
+                    self.entries.update(pickle.loads(shard))
         except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError, ImportError):
-            pass
+            self.entries = {}
 
-    def get(self, shown: str, stat: os.stat_result):
+    def get(self, shown: str, stat: os.stat_result | None):
         entry = self.entries.get(shown)
-        return entry[2] if entry and entry[:2] == (stat.st_mtime_ns, stat.st_size) else None
+        return entry[2] if stat and entry and entry[:2] == (stat.st_mtime_ns, stat.st_size) else None
 
-    def put(self, shown: str, stat: os.stat_result, result) -> None:
-        self.entries[shown] = (stat.st_mtime_ns, stat.st_size, result)
-        self.changed = True
+    def shard(self, entries: dict[str, tuple]) -> bytes:
+        return pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
 
-    def save(self, keep: set[str]) -> None:
-        if not self.changed and keep == set(self.entries):
-            return
-        entries = {shown: entry for shown, entry in self.entries.items() if shown in keep}
+    def save(self, shards: list[bytes]) -> None:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_bytes(pickle.dumps((self.key, entries), protocol=pickle.HIGHEST_PROTOCOL))
+            temporary.write_bytes(pickle.dumps((self.key, shards), protocol=pickle.HIGHEST_PROTOCOL))
             temporary.replace(self.path)
         except OSError:
             pass  # a read-only checkout still checks, just without the cache
 
 
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except OSError:
+        return None
+
+
 def read_records(root: Path, jobs: list[tuple[Path, str, str]], today: datetime.date, cache: bool = True) -> list:
     """Reads many files: unchanged ones from the cache, the rest in this and a second process when there are many."""
     store = _ParseCache(root, today) if cache else None
-    results: list = [None] * len(jobs)
-    missing = []
-    for index, (path, kind, shown) in enumerate(jobs):
-        try:
-            stat = path.stat()
-        except OSError:
-            stat = None
-        hit = store.get(shown, stat) if store and stat else None
+    entries: dict[str, tuple] = {}
+    todo: list[Job] = []
+    for path, kind, shown in jobs:
+        stat = _stat(path)
+        hit = store.get(shown, stat) if store else None
         if hit is not None:
-            results[index] = hit
+            entries[shown] = store.entries[shown]
         else:
-            missing.append((index, stat))
-    todo = [jobs[index] for index, _ in missing]
+            todo.append((path, kind, shown, stat))
+    shards = []
     if len(todo) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
         middle = len(todo) // 2
         # fork is fast, but only safe with one thread: `mkdocs serve` runs several, and a fork copies held locks
         method = "fork" if threading.active_count() == 1 else "spawn"
         with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(method)) as pool:
-            second_half = pool.submit(_read_chunk, todo[middle:], today)  # while this process reads the first
-            fresh = _read_chunk(todo[:middle], today) + second_half.result()
+            theirs = pool.submit(_read_shard, todo[middle:], today)  # while this process reads the first half
+            entries.update(_read_entries(todo[:middle], today))
+            if store:
+                shards.append(store.shard(entries))  # while the worker still reads
+            their_shard = theirs.result()
+        with cycle_collector_paused():
+            entries.update(pickle.loads(their_shard))
+        shards.append(their_shard)
     else:
-        fresh = _read_chunk(todo, today)
-    for (index, stat), result in zip(missing, fresh):
-        results[index] = result
-        if store and stat:
-            store.put(jobs[index][2], stat, result)
-    if store:
-        store.save({shown for _, _, shown in jobs})
-    return results
+        entries.update(_read_entries(todo, today))
+        if store and (todo or store.entries.keys() != entries.keys()):  # a file read, or one gone
+            shards.append(store.shard(entries))
+    if store and shards:
+        store.save(shards)
+    return [entries[shown][2] for _, _, shown in jobs]
 
 
 def _claim(stem: str, category: Category, values: dict, shown_path: str, positions) -> Claim:
@@ -197,7 +231,11 @@ def _files(folder: Path, shown_folder: str, problems: list[Problem], suffixes: t
 
 def load(root: Path, today: datetime.date | None = None, cache: bool = True) -> Loaded:
     """Reads every claim and source under root/claims."""
-    today = today or datetime.date.today()
+    with cycle_collector_paused():
+        return _load(root, today or datetime.date.today(), cache)
+
+
+def _load(root: Path, today: datetime.date, cache: bool) -> Loaded:
     claims_dir = root / "claims"
     problems: list[Problem] = []
     loaded = Loaded(KnowledgeBase({}, {}), problems)

@@ -91,11 +91,19 @@ class Localized:
         return getattr(self, language)
 
 
+# Parsed files go into the parse cache and between processes by pickle, tens of thousands of these
+# at a time: as constructor calls they load faster than through dataclasses' __setstate__.
+copyreg.pickle(Localized, lambda text: (Localized, (text.nl, text.en)))
+
+
 @dataclass(frozen=True, slots=True)
 class Quote:
     source: str
     quote: str
     quote_en: str
+
+
+copyreg.pickle(Quote, lambda quote: (Quote, (quote.source, quote.quote, quote.quote_en)))
 
 
 @dataclass(frozen=True, slots=True)

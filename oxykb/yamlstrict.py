@@ -35,19 +35,20 @@ class Position(NamedTuple):
     column: int
 
 
-@dataclass(frozen=True, slots=True)
+# Nodes are not frozen: a frozen dataclass is four times slower to make, and a check makes hundreds of thousands.
+@dataclass(slots=True)
 class Scalar:
     pos: Position
     value: str | bool | int | float | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Mapping:
     pos: Position
     items: tuple[tuple[Scalar, "Node"], ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Sequence:
     pos: Position
     items: tuple["Node", ...]
@@ -234,7 +235,7 @@ def _mapping(pos: Position, items: list[Node], problems: list[YamlProblem]) -> M
             problems.append(YamlProblem(key.pos, f"duplicate key '{name}' (first at line {first_seen[name].line})"))
             continue
         first_seen[name] = key.pos
-        pairs.append((Scalar(key.pos, name), value))
+        pairs.append((key if name == key.value else Scalar(key.pos, name), value))
     return Mapping(pos, tuple(pairs))
 
 

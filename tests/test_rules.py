@@ -136,6 +136,20 @@ def test_many_files_are_read_in_two_processes_with_the_same_result(tiny_kb, monk
     assert parallel.problems == serial.problems
 
 
+def test_a_cache_written_by_two_processes_serves_the_next_check(tiny_kb, monkeypatch):
+    from oxykb import load as load_module
+    monkeypatch.setattr(load_module, "PARALLEL_FROM", 1)
+    first = load_module.load(tiny_kb)  # each process pickles the files it read into its own shard
+
+    def read_again(*arguments):
+        raise AssertionError(f"read again instead of from the cache: {arguments}")
+
+    monkeypatch.setattr(load_module, "read_record", read_again)
+    again = load_module.load(tiny_kb)
+    assert again.knowledge_base == first.knowledge_base
+    assert again.problems == first.problems
+
+
 def test_reviewed_today_is_fine_tomorrow_is_not(tiny_kb):
     from oxykb.pipeline import check
     today = datetime.date(2026, 11, 1)
