@@ -51,14 +51,25 @@ def _source(source: Source) -> dict:
 
 
 def as_json(kb: KnowledgeBase) -> str:
-    data = {
-        "format_version": FORMAT_VERSION,
-        "license": None,  # no licence has been granted yet; the maintainers set it here
-        "claims": [_claim(kb.claims[claim_id]) for claim_id in sorted(kb.claims)],
-        "sources": [_source(kb.sources[source_id]) for source_id in sorted(kb.sources)],
-        "tags": {tag: {"nl": name.nl, "en": name.en} for tag, name in sorted(kb.tags.items())},
-    }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    """claims.json with a claim, source or tag on each line: easy to read and diff, and fast to write.
+
+    (json's indented output runs in pure Python, ten times slower than its compact one.)
+    """
+    def dump(value) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    def lines(items) -> str:
+        return "[\n" + ",\n".join(f"  {dump(item)}" for item in items) + "\n ]" if items else "[]"
+
+    tags = sorted(kb.tags.items())
+    return "".join([
+        f'{{"format_version": {dump(FORMAT_VERSION)},\n',
+        ' "license": null,\n',  # no licence has been granted yet; the maintainers set it here
+        ' "claims": ', lines([_claim(kb.claims[claim_id]) for claim_id in sorted(kb.claims)]), ",\n",
+        ' "sources": ', lines([_source(kb.sources[source_id]) for source_id in sorted(kb.sources)]), ",\n",
+        ' "tags": {', ",".join(f"\n  {dump(tag)}: {dump({'nl': name.nl, 'en': name.en})}" for tag, name in tags), "\n }" if tags else "}",
+        "\n}\n",
+    ])
 
 
 def as_csv(kb: KnowledgeBase) -> str:

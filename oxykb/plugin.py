@@ -26,6 +26,7 @@ import tempfile
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path, PurePosixPath
 
+import jinja2
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -167,7 +168,8 @@ class OxykbPlugin(BasePlugin[OxykbConfig]):
         self._frames: dict[str, tuple[str, ...]] = {}  # frame's src_uri -> its layout
         self._built_frames: dict[tuple[str, ...], tuple[str, Frame, list[str]]] = {}  # layout -> url, frame, section anchors
         if self.config.fill_claim_pages:
-            for index, sections in enumerate(sorted({layout(page) for page in site.claim_pages(self.root, self.language)})):
+            self._to_fill = self._claims_to_fill(Path(config.site_dir))
+            for index, sections in enumerate(sorted({layout(page) for page in site.claim_pages(self.root, self.language, self._to_fill)})):
                 file = File.generated(config, f"claims/_frame-{index}.md", content=claim_markdown(sections, TITLE, DESCRIPTION, False))
                 file.edit_uri = EDIT
                 self._frames[file.src_uri] = sections
@@ -179,6 +181,25 @@ class OxykbPlugin(BasePlugin[OxykbConfig]):
                 self._filled_by_mkdocs[file.src_uri] = page
                 files.append(file)
         return files
+
+    def on_env(self, env, *, config, files):
+        """Compiled theme templates are kept in .oxykb/: each build (and each `serve` rebuild) would otherwise compile Material's anew."""
+        cache = self.root / site.WORK_DIR / "cache" / "jinja"
+        cache.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))
+        return env
+
+    def _claims_to_fill(self, site_dir: Path) -> list[Path]:
+        """Every claim page; in a dirty build (serve), like MkDocs' own, only those older than their source."""
+        files = site.claim_page_files(self.root, self.language)
+        if not self.dirty:
+            return files
+
+        def stale(source: Path) -> bool:
+            target = site_dir / render.claim_url(source.stem) / "index.html"
+            return not target.is_file() or target.stat().st_mtime_ns < source.stat().st_mtime_ns
+
+        return [source for source in files if stale(source)]
 
     def on_page_content(self, html, *, page, config, files):
         page_of_claim = self._filled_by_mkdocs.get(page.file.src_uri)
@@ -236,18 +257,18 @@ class OxykbPlugin(BasePlugin[OxykbConfig]):
                 shutil.rmtree(self._staging, ignore_errors=True)
 
     def _fill_claim_pages(self, site_dir: Path) -> None:
-        """Writes each claim page, its search entries and its sitemap entry; removes the frames."""
+        """Writes each claim page, its search entries and its sitemap entry; removes the frames.
+
+        A dirty build's search index, as MkDocs makes it, holds only the pages it rebuilt.
+        """
         search_entries, urls = [], []
-        claims = site.html_dir(self.root, self.language) / "claims"
-        for page in site.claim_pages(self.root, self.language):
+        for page in site.claim_pages(self.root, self.language, self._to_fill):
             frame_url, frame, anchors = self._built_frames[layout(page)]
             url = render.claim_url(page.id)
             urls.append(url)
             target = site_dir / url / "index.html"
-            # a dirty build (serve), like MkDocs' own, rewrites only pages older than their source
-            if not self.dirty or not target.is_file() or target.stat().st_mtime_ns < (claims / f"{page.id}.json").stat().st_mtime_ns:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(frame.fill({**claim_values(page), frame_url: url}), "utf-8")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(frame.fill({**claim_values(page), frame_url: url}), "utf-8")
             search_entries.append({"location": url, "title": searchable_text(page.heading), "text": searchable_text(page.intro)})
             search_entries += [{"location": f"{url}#{anchor}", "title": html.escape(title, quote=False), "text": searchable_text(part)}
                                for anchor, (title, part) in zip(anchors, page.sections)]

@@ -114,9 +114,14 @@ def generate(root: Path, kb, language: str, hand_written_pages: dict[str, str], 
         **{f"claims/{page.id}.json": json.dumps(page._asdict(), ensure_ascii=False) for page in rendered.claims}})
 
 
-def claim_pages(root: Path, language: str):
-    """The claim pages `generate` wrote for a language, in id order, read one at a time (there may be many)."""
-    for path in sorted((html_dir(root, language) / "claims").glob("*.json")):
+def claim_page_files(root: Path, language: str) -> list[Path]:
+    """The claim pages `generate` wrote for a language, in id order."""
+    return sorted((html_dir(root, language) / "claims").glob("*.json"))
+
+
+def claim_pages(root: Path, language: str, files: list[Path] | None = None):
+    """The claim pages `generate` wrote for a language (or just `files` of them), read one at a time (there may be many)."""
+    for path in claim_page_files(root, language) if files is None else files:
         fields = json.loads(path.read_text("utf-8"))
         yield render.ClaimPage(**{**fields, "sections": tuple(map(tuple, fields["sections"]))})
 
