@@ -106,9 +106,12 @@ class OxykbPlugin(BasePlugin[OxykbConfig]):
         self.root = Path(config.config_file_path).resolve().parent
         self.language = self.forced_language or self.config.language
         if not self.managed:
+            if self.language == site.PRIMARY:
+                self._start_other_languages(Path(config.site_dir))  # first: they render and build their own meanwhile
             try:
-                site.prepare(self.root, [self.language])  # the other languages' workers render their own
+                site.prepare(self.root, [self.language])
             except ProblemsFound as found:
+                self.on_build_error(error=found)
                 raise PluginError("\n".join(str(problem) for problem in found.problems) + f"\n{len(found.problems)} problem(s)")
         language = self.language
         config.docs_dir = str(site.docs_dir(self.root, language))
@@ -127,8 +130,6 @@ class OxykbPlugin(BasePlugin[OxykbConfig]):
         config.extra["alternate"] = [{"name": labels.SITE[other]["language_name"], "lang": other} for other in site.LANGUAGES]
         if "search" in config.plugins:
             config.plugins["search"].config.lang = [language]
-        if not self.managed and language == site.PRIMARY:
-            self._start_other_languages(Path(config.site_dir))
         return config
 
     def _start_other_languages(self, site_dir: Path) -> None:
@@ -148,6 +149,14 @@ class OxykbPlugin(BasePlugin[OxykbConfig]):
                                        (site_dir if dirty else self._staging) / site.subpath(other), dirty, True, True)
             for other in site.LANGUAGES[1:]
         }
+
+    def on_build_error(self, *, error) -> None:
+        """The other languages' builds are waited for (they fail on the same problems) and their staging removed."""
+        pending, self._pending = self._pending, {}
+        for future in pending.values():
+            future.exception()
+        if pending and self._staging:
+            shutil.rmtree(self._staging, ignore_errors=True)
 
     def on_files(self, files, *, config):
         """Edit buttons open the file an editor changes: a YAML file or hand-written page, never generated Markdown.

@@ -264,6 +264,23 @@ def test_plain_mkdocs_build_regenerates_both_languages_through_the_plugin(tiny_p
     assert page(tiny_project / "site", f"en/claims/{CLAIM}/index.html").html_lang == "en"
 
 
+def test_plain_mkdocs_build_stops_on_a_problem_and_leaves_nothing_behind(tiny_project, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    claim = tiny_project / "claims/facts/oxytocin-made-in-hypothalamus.yaml"
+    claim.write_text(claim.read_text().replace("grade: high", "grade: certain"))
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=tiny_project, capture_output=True, text=True,
+                         timeout=300, env={**os.environ, "TMPDIR": str(temporary)})
+    assert run.returncode == 1
+    assert "claims/facts/oxytocin-made-in-hypothalamus.yaml:5:8: 'grade' must be one of" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert list(temporary.iterdir()) == []  # the English build, started alongside, left no staging folder
+
+
 ENGLISH_UI = ["Table of contents", "Search", "Edit this page", "Permanent link", "Made with", "Skip to content",
               "Evidence:", "Where this claim comes from", "Last reviewed", "Not medical advice", "Dark mode"]
 DUTCH_UI = ["Inhoudsopgave", "Zoeken", "Wijzig deze pagina", "Vaste link", "Bewijsniveau:", "Laatst beoordeeld",
