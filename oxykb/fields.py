@@ -70,7 +70,7 @@ _UNSAFE_TEXT = (
 
 
 _ANY_UNSAFE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _UNSAFE_TEXT), re.IGNORECASE)
-_CAN_BE_UNSAFE = re.compile(r"[<:{]|\]\(|8<")  # every pattern above needs one of these; most texts have none, and this is cheap
+_CAN_BE_UNSAFE = re.compile(r"[<:{\]8]")  # every pattern above needs one of these characters; a character class is the fastest search
 
 
 @dataclass

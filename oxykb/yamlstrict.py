@@ -172,37 +172,44 @@ def _refuse_decorations(event, problems: list[YamlProblem]) -> None:
         problems.append(YamlProblem(pos, f"tags ({shown}) are not allowed"))
 
 
+_make_position = tuple.__new__  # Position(line, column) without NamedTuple's Python-level __new__: a check makes a million
+
+
 def _compose(loader, problems: list[YamlProblem]) -> Node | None:
     """Builds the node tree iteratively, checking structure as the events stream by."""
     stack: list[tuple[type, Position, list]] = []
-    root: Node | None = None
+    items: list = []  # the open collection's items; at the top level, the root
     documents = 0
     get_event = loader.get_event
+    plain_text = _PLAIN_TEXT
     while (event := get_event()) is not None:
         kind = type(event)
         if kind is yaml.ScalarEvent:
             mark = event.start_mark
-            pos = Position(mark.line + 1, mark.column + 1)
+            pos = _make_position(Position, (mark.line + 1, mark.column + 1))
+            value = event.value
             if event.anchor is not None or event.tag is not None:
                 _refuse_decorations(event, problems)
-            value = event.value
-            if event.implicit[0] and event.tag is None:
+            if event.implicit[0] and event.tag is None and value not in plain_text:
                 value = _resolve_plain(value, pos, problems)
-            node = Scalar(pos, value)
+            items.append(Scalar(pos, value))
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            collection, pos, items = stack.pop()
-            node = _mapping(pos, items, problems) if collection is Mapping else Sequence(pos, tuple(items))
+            collection, pos, done = stack.pop()
+            items = stack[-1][2] if stack else top
+            items.append(_mapping(pos, done, problems) if collection is Mapping else Sequence(pos, tuple(done)))
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             if event.anchor is not None or event.tag is not None:
                 _refuse_decorations(event, problems)
             if len(stack) >= MAX_DEPTH:
                 problems.append(YamlProblem(_pos(event.start_mark), f"nesting deeper than {MAX_DEPTH} levels"))
                 raise _Abort
-            stack.append((Mapping if kind is yaml.MappingStartEvent else Sequence, _pos(event.start_mark), []))
-            continue
+            if not stack:
+                top = items
+            items = []
+            stack.append((Mapping if kind is yaml.MappingStartEvent else Sequence, _pos(event.start_mark), items))
         elif kind is yaml.AliasEvent:
             problems.append(YamlProblem(_pos(event.start_mark), f"aliases (*{event.anchor}) are not allowed; repeat the value instead"))
-            node = Scalar(_pos(event.start_mark), None)
+            items.append(Scalar(_pos(event.start_mark), None))
         elif kind is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
@@ -210,14 +217,7 @@ def _compose(loader, problems: list[YamlProblem]) -> Node | None:
                 raise _Abort
             if event.version or event.tags:
                 problems.append(YamlProblem(_pos(event.start_mark), "YAML directives (%YAML, %TAG) are not allowed"))
-            continue
-        else:  # stream and document ends
-            continue
-        if stack:
-            stack[-1][2].append(node)
-        else:
-            root = node
-    return root
+    return items[0] if items else None
 
 
 def _mapping(pos: Position, items: list[Node], problems: list[YamlProblem]) -> Mapping:
