@@ -89,9 +89,14 @@ def _read_entries(jobs: list[Job], today: datetime.date) -> dict[str, tuple]:
                 for path, kind, shown, stat in jobs}
 
 
+def _shard(entries: dict[str, tuple]) -> bytes:
+    """Entries pickled, as the parse cache holds them."""
+    return pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
+
+
 def _read_shard(jobs: list[Job], today: datetime.date) -> bytes:
-    """In a worker: reads files and returns their entries pickled, as they go into the parse cache."""
-    return pickle.dumps(_read_entries(jobs, today), protocol=pickle.HIGHEST_PROTOCOL)
+    """In a worker: reads files and returns their entries as a shard of the parse cache."""
+    return _shard(_read_entries(jobs, today))
 
 
 class _ParseCache:
@@ -117,9 +122,6 @@ class _ParseCache:
     def get(self, shown: str, stat: os.stat_result | None):
         entry = self.entries.get(shown)
         return entry[2] if stat and entry and entry[:2] == (stat.st_mtime_ns, stat.st_size) else None
-
-    def shard(self, entries: dict[str, tuple]) -> bytes:
-        return pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
 
     def save(self, shards: list[bytes]) -> None:
         try:
@@ -159,7 +161,7 @@ def read_records(root: Path, jobs: list[tuple[Path, str, str]], today: datetime.
             theirs = pool.submit(_read_shard, todo[middle:], today)  # while this process reads the first half
             entries.update(_read_entries(todo[:middle], today))
             if store:
-                shards.append(store.shard(entries))  # while the worker still reads
+                shards.append(_shard(entries))  # while the worker still reads
             their_shard = theirs.result()
         with cycle_collector_paused():
             entries.update(pickle.loads(their_shard))
@@ -167,7 +169,7 @@ def read_records(root: Path, jobs: list[tuple[Path, str, str]], today: datetime.
     else:
         entries.update(_read_entries(todo, today))
         if store and (todo or store.entries.keys() != entries.keys()):  # a file read, or one gone
-            shards.append(store.shard(entries))
+            shards.append(_shard(entries))
     if store and shards:
         store.save(shards)
     return [entries[shown][2] for _, _, shown in jobs]
