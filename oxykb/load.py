@@ -51,12 +51,22 @@ CACHE_FILE = Path(".oxykb") / "cache" / "parsed.pickle"
 PARALLEL_FROM = 2000  # files to parse before a second process pays for its start-up
 
 
-def read_record(path: Path, kind: str, today: datetime.date, shown_path: str):
-    """One YAML file through the strict reader and its field specs: (values or None, positions, problems)."""
+def read_record(path: Path, kind: str, today: datetime.date, shown_path: str) -> tuple:
+    """One YAML file through the strict reader and its field specs, as a parse-cache entry:
+    (mtime, size, (values or None, positions, problems)).
+
+    Time and size come from the open file: cheaper than asking for them by name first.
+    """
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as file:
+            stat = os.fstat(file.fileno())
+            data = file.read()
     except OSError as error:
-        return None, {}, [Problem(shown_path, 1, 1, f"cannot read file: {error.strerror}")]
+        return None, None, (None, {}, [Problem(shown_path, 1, 1, f"cannot read file: {error.strerror}")])
+    return stat.st_mtime_ns, stat.st_size, _check_record(data, kind, today, shown_path)
+
+
+def _check_record(data: bytes, kind: str, today: datetime.date, shown_path: str) -> tuple:
     node, yaml_problems = yamlstrict.read(data)
     if node is None:
         return None, {}, [Problem(shown_path, p.pos.line, p.pos.column, p.message) for p in yaml_problems]
@@ -79,14 +89,13 @@ def cycle_collector_paused():
             gc.enable()
 
 
-Job = tuple[Path, str, str, "os.stat_result | None"]  # (path, kind, shown path, its stat when it could be read)
+Job = tuple[Path, str, str]  # (path, kind, shown path)
 
 
 def _read_entries(jobs: list[Job], today: datetime.date) -> dict[str, tuple]:
     """Reads files into parse-cache entries: {shown path: (mtime, size, result)}."""
     with cycle_collector_paused():  # also in a worker process
-        return {shown: (stat and stat.st_mtime_ns, stat and stat.st_size, read_record(path, kind, today, shown))
-                for path, kind, shown, stat in jobs}
+        return {shown: read_record(path, kind, today, shown) for path, kind, shown in jobs}
 
 
 def _shard(entries: dict[str, tuple]) -> bytes:
@@ -94,9 +103,35 @@ def _shard(entries: dict[str, tuple]) -> bytes:
     return pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _read_shard(jobs: list[Job], today: datetime.date) -> bytes:
-    """In a worker: reads files and returns their entries as a shard of the parse cache."""
-    return _shard(_read_entries(jobs, today))
+CHUNK = 200  # files a process takes at a time when two share the reading
+
+
+def _read_shared(jobs: list[Job], today: datetime.date, taken) -> dict[str, tuple]:
+    """Reads chunks of jobs, each time the next one no process has taken, until none is left.
+
+    So the faster process reads more: on a shared machine the two cores are often not equally fast.
+    """
+    entries = {}
+    while True:
+        with taken.get_lock():
+            start = taken.value * CHUNK
+            taken.value += 1
+        if start >= len(jobs):
+            return entries
+        entries.update(_read_entries(jobs[start:start + CHUNK], today))
+
+
+_shared_work: tuple = ()  # in the worker: (jobs, today, counter of chunks taken), given when it starts
+
+
+def _receive_shared_work(*work) -> None:
+    global _shared_work
+    _shared_work = work
+
+
+def _read_shard() -> bytes:
+    """In the worker: reads its share of the files and returns their entries as a shard of the parse cache."""
+    return _shard(_read_shared(*_shared_work))
 
 
 class _ParseCache:
@@ -119,9 +154,16 @@ class _ParseCache:
         except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError, ImportError):
             self.entries = {}
 
-    def get(self, shown: str, stat: os.stat_result | None):
+    def get(self, path: Path, shown: str):
+        """The entry for an unchanged file, or None."""
         entry = self.entries.get(shown)
-        return entry[2] if stat and entry and entry[:2] == (stat.st_mtime_ns, stat.st_size) else None
+        if entry is None:
+            return None
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        return entry if entry[:2] == (stat.st_mtime_ns, stat.st_size) else None
 
     def save(self, shards: list[bytes]) -> None:
         try:
@@ -133,33 +175,26 @@ class _ParseCache:
             pass  # a read-only checkout still checks, just without the cache
 
 
-def _stat(path: Path) -> os.stat_result | None:
-    try:
-        return path.stat()
-    except OSError:
-        return None
-
-
 def read_records(root: Path, jobs: list[tuple[Path, str, str]], today: datetime.date, cache: bool = True) -> list:
     """Reads many files: unchanged ones from the cache, the rest in this and a second process when there are many."""
     store = _ParseCache(root, today) if cache else None
     entries: dict[str, tuple] = {}
     todo: list[Job] = []
-    for path, kind, shown in jobs:
-        stat = _stat(path)
-        hit = store.get(shown, stat) if store else None
+    for job in jobs:
+        hit = store.get(job[0], job[2]) if store else None
         if hit is not None:
-            entries[shown] = store.entries[shown]
+            entries[job[2]] = hit
         else:
-            todo.append((path, kind, shown, stat))
+            todo.append(job)
     shards = []
     if len(todo) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-        middle = len(todo) // 2
         # fork is fast, but only safe with one thread: `mkdocs serve` runs several, and a fork copies held locks
-        method = "fork" if threading.active_count() == 1 else "spawn"
-        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(method)) as pool:
-            theirs = pool.submit(_read_shard, todo[middle:], today)  # while this process reads the first half
-            entries.update(_read_entries(todo[:middle], today))
+        context = multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
+        taken = context.Value("i", 0)
+        with ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_receive_shared_work,
+                                 initargs=(todo, today, taken)) as pool:
+            theirs = pool.submit(_read_shard)
+            entries.update(_read_shared(todo, today, taken))
             if store:
                 shards.append(_shard(entries))  # while the worker still reads
             their_shard = theirs.result()

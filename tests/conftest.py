@@ -14,7 +14,7 @@ REPO = TESTS.parent
 @pytest.fixture
 def tiny_kb(tmp_path) -> Path:
     """A copy of the tiny valid knowledge base in tests/kb, safe to break."""
-    shutil.copytree(TINY_KB, tmp_path / "kb")
+    shutil.copytree(TINY_KB, tmp_path / "kb", ignore=shutil.ignore_patterns(".oxykb"))  # no caches from earlier runs
     return tmp_path / "kb"
 
 

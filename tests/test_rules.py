@@ -2,6 +2,9 @@
 
 import datetime
 import json
+import os
+import pickle
+import time
 
 import pytest
 
@@ -127,13 +130,25 @@ def test_a_corrupt_cache_is_ignored(tiny_kb):
     assert run_oxykb("check", str(tiny_kb)).exit_code == 0
 
 
-def test_many_files_are_read_in_two_processes_with_the_same_result(tiny_kb, monkeypatch):
+def test_many_files_are_shared_by_two_processes_with_the_same_result(tiny_kb, monkeypatch):
     from oxykb import load as load_module
     serial = load_module.load(tiny_kb, cache=False)
     monkeypatch.setattr(load_module, "PARALLEL_FROM", 1)
-    parallel = load_module.load(tiny_kb, cache=False)
+    monkeypatch.setattr(load_module, "CHUNK", 1)
+    this_process, read_entries = os.getpid(), load_module._read_entries
+
+    def slow_here(jobs, today):  # so that the worker surely takes some of the files
+        if os.getpid() == this_process:
+            time.sleep(0.2)
+        return read_entries(jobs, today)
+
+    monkeypatch.setattr(load_module, "_read_entries", slow_here)
+    parallel = load_module.load(tiny_kb)
     assert parallel.knowledge_base == serial.knowledge_base
     assert parallel.problems == serial.problems
+    _, shards = pickle.loads((tiny_kb / ".oxykb/cache/parsed.pickle").read_bytes())
+    ours, theirs = (pickle.loads(shard) for shard in shards)
+    assert ours and theirs and not ours.keys() & theirs.keys()  # both read, no file twice
 
 
 def test_a_cache_written_by_two_processes_serves_the_next_check(tiny_kb, monkeypatch):

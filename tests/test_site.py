@@ -64,7 +64,7 @@ def page(site_dir, path):
 def built(tmp_path_factory):
     """The tiny project built once by `oxykb build`, shared by the read-only tests below."""
     root = tmp_path_factory.mktemp("project") / "kb"
-    shutil.copytree(REPO / "tests" / "kb", root)
+    shutil.copytree(REPO / "tests" / "kb", root, ignore=shutil.ignore_patterns(".oxykb"))
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     result = run_oxykb("build", str(root))
     assert result.exit_code == 0, result.output
