@@ -175,7 +175,7 @@ class _ParseCache:
             pass  # a read-only checkout still checks, just without the cache
 
 
-def read_records(root: Path, jobs: list[tuple[Path, str, str]], today: datetime.date, cache: bool = True) -> list:
+def read_records(root: Path, jobs: list[Job], today: datetime.date, cache: bool = True) -> list:
     """Reads many files: unchanged ones from the cache, the rest in this and a second process when there are many."""
     store = _ParseCache(root, today) if cache else None
     entries: dict[str, tuple] = {}
