@@ -129,9 +129,7 @@ _PLAIN_TEXT: set[str] = set()  # plain scalars already found to be just text (ke
 
 
 def _resolve_plain(text: str, pos: Position, problems: list[YamlProblem]):
-    """Types an unquoted scalar like YAML 1.2, refusing YAML 1.1 surprises."""
-    if text in _PLAIN_TEXT:
-        return text
+    """Types an unquoted scalar like YAML 1.2, refusing YAML 1.1 surprises. (The reader looks in _PLAIN_TEXT first.)"""
     if _PLAIN_WORD.fullmatch(text) and text not in _SPECIAL_WORDS and not _YAML11_BOOL.fullmatch(text):
         if len(_PLAIN_TEXT) < 10_000:
             _PLAIN_TEXT.add(text)
