@@ -1,9 +1,14 @@
-"""Reads claims/ into a KnowledgeBase, checking each file on its own.
+"""Reads claims/ into a KnowledgeBase, checking every file, and every claim against the others.
 
 Every file is read, and every problem collected, before anything is
 reported. A file with problems is left out of the knowledge base, but its id
 stays known so that references to it do not cause a second, misleading
 problem.
+
+Sources and tags are read first. Claims, the bulk, are then read in chunks by
+this and, when there are many, a second process; each claim is built and
+checked against the other files (validate.py) by the process that read it, so
+that nothing but problems has to come back when only problems are wanted.
 """
 
 from __future__ import annotations
@@ -17,11 +22,12 @@ import pickle
 import re
 import threading
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
+from typing import NamedTuple
 
-from . import fields, pipeline, yamlstrict
+from . import fields, pipeline, validate, yamlstrict
 from .model import Category, Claim, KnowledgeBase, Quote, Source
 from .problems import Problem
 
@@ -32,11 +38,11 @@ MAX_SOURCE_TEXT_BYTES = 4 * 1024 * 1024
 
 @dataclass
 class Loaded:
-    knowledge_base: KnowledgeBase
-    problems: list[Problem]
-    claim_ids: set[str] = field(default_factory=set)  # every claim file found, valid or not
-    source_ids: set[str] = field(default_factory=set)
-    tags_readable: bool = True  # False when tags.yaml has problems of its own
+    knowledge_base: KnowledgeBase | None  # None when only problems were asked for
+    problems: list[Problem]  # in files, each on its own
+    reference_problems: list[Problem]  # in references and quotes between files (validate.py)
+    claims_read: int  # claim files found, valid or not
+    sources_read: int
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -48,10 +54,20 @@ def _relative(path: Path, root: Path) -> str:
 
 RECORDS = {"claim": fields.CLAIM, "source": fields.SOURCE, "tags": fields.TAGS}
 CACHE_FILE = Path(".oxykb") / "cache" / "parsed.pickle"
-PARALLEL_FROM = 2000  # files to parse before a second process pays for its start-up
+PARALLEL_FROM = 2000  # claim files to read before a second process pays for its start-up
 
 
-def read_record(path: Path, kind: str, today: datetime.date, shown_path: str) -> tuple:
+class Job(NamedTuple):
+    """One YAML file to read."""
+
+    path: str
+    kind: str  # a key of RECORDS
+    shown: str  # the path as messages show it
+    id: str = ""
+    category: Category | None = None  # for claims
+
+
+def read_record(path: str, kind: str, today: datetime.date, shown_path: str) -> tuple:
     """One YAML file through the strict reader and its field specs, as a parse-cache entry:
     (mtime, size, (values or None, positions, problems)).
 
@@ -89,13 +105,9 @@ def cycle_collector_paused():
             gc.enable()
 
 
-Job = tuple[Path, str, str]  # (path, kind, shown path)
-
-
 def _read_entries(jobs: list[Job], today: datetime.date) -> dict[str, tuple]:
     """Reads files into parse-cache entries: {shown path: (mtime, size, result)}."""
-    with cycle_collector_paused():  # also in a worker process
-        return {shown: read_record(path, kind, today, shown) for path, kind, shown in jobs}
+    return {job.shown: read_record(job.path, job.kind, today, job.shown) for job in jobs}
 
 
 def _shard(entries: dict[str, tuple]) -> bytes:
@@ -103,69 +115,52 @@ def _shard(entries: dict[str, tuple]) -> bytes:
     return pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-CHUNK = 200  # files a process takes at a time when two share the reading
-
-
-def _read_shared(jobs: list[Job], today: datetime.date, taken) -> dict[str, tuple]:
-    """Reads chunks of jobs, each time the next one no process has taken, until none is left.
-
-    So the faster process reads more: on a shared machine the two cores are often not equally fast.
-    """
-    entries = {}
-    while True:
-        with taken.get_lock():
-            start = taken.value * CHUNK
-            taken.value += 1
-        if start >= len(jobs):
-            return entries
-        entries.update(_read_entries(jobs[start:start + CHUNK], today))
-
-
-_shared_work: tuple = ()  # in the worker: (jobs, today, counter of chunks taken), given when it starts
-
-
-def _receive_shared_work(*work) -> None:
-    global _shared_work
-    _shared_work = work
-
-
-def _read_shard() -> bytes:
-    """In the worker: reads its share of the files and returns their entries as a shard of the parse cache."""
-    return _shard(_read_shared(*_shared_work))
-
-
 class _ParseCache:
     """Results of reading each file, kept in .oxykb/ and reused while the file is unchanged.
 
-    The file holds pickled shards, so that each process pickles the entries it read
-    while the other is still reading, and none is pickled twice.
+    The file holds pickled shards, so that each process pickles the entries it read,
+    a chunk at a time while the other process is still reading, and none is pickled twice.
     """
 
-    def __init__(self, root: Path, today: datetime.date):
-        self.path = root / CACHE_FILE
+    def __init__(self, root: Path, today: datetime.date, use: bool = True):
+        self.path = root / CACHE_FILE if use else None
+        self.entries: dict[str, tuple] = {}
+        self.hits: dict[str, tuple] = {}
+        self.new_shards: list[bytes] = []
         # results are only as good as the code that produced them, and "in the future" depends on the date
         self.key = pipeline.inputs_fingerprint(today=today)
-        self.entries: dict[str, tuple] = {}
         try:
-            key, shards = pickle.loads(self.path.read_bytes())
+            key, shards = pickle.loads(self.path.read_bytes()) if use else (None, [])
             if key == self.key:
                 for shard in shards:
                     self.entries.update(pickle.loads(shard))
         except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError, ImportError):
             self.entries = {}
 
-    def get(self, path: Path, shown: str):
-        """The entry for an unchanged file, or None."""
-        entry = self.entries.get(shown)
-        if entry is None:
-            return None
-        try:
-            stat = path.stat()
-        except OSError:
-            return None
-        return entry if entry[:2] == (stat.st_mtime_ns, stat.st_size) else None
+    def split(self, jobs: list[Job]) -> tuple[dict[str, tuple], list[Job]]:
+        """The entries of unchanged files, and the jobs of the files to read."""
+        hits, todo = {}, []
+        for job in jobs:
+            entry = self.entries.get(job.shown)
+            if entry is not None:
+                try:
+                    stat = os.stat(job.path)
+                except OSError:
+                    entry = None
+                else:
+                    entry = entry if entry[:2] == (stat.st_mtime_ns, stat.st_size) else None
+            if entry is None:
+                todo.append(job)
+            else:
+                hits[job.shown] = entry
+        self.hits.update(hits)
+        return hits, todo
 
-    def save(self, shards: list[bytes]) -> None:
+    def save(self) -> None:
+        """Writes the cache if a file was read or one has gone."""
+        if self.path is None or (not self.new_shards and self.hits.keys() == self.entries.keys()):
+            return
+        shards = [_shard(self.hits), *self.new_shards] if self.hits else self.new_shards
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
@@ -175,45 +170,10 @@ class _ParseCache:
             pass  # a read-only checkout still checks, just without the cache
 
 
-def read_records(root: Path, jobs: list[Job], today: datetime.date, cache: bool = True) -> list:
-    """Reads many files: unchanged ones from the cache, the rest in this and a second process when there are many."""
-    store = _ParseCache(root, today) if cache else None
-    entries: dict[str, tuple] = {}
-    todo: list[Job] = []
-    for job in jobs:
-        hit = store.get(job[0], job[2]) if store else None
-        if hit is not None:
-            entries[job[2]] = hit
-        else:
-            todo.append(job)
-    shards = []
-    if len(todo) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-        # fork is fast, but only safe with one thread: `mkdocs serve` runs several, and a fork copies held locks
-        context = multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
-        taken = context.Value("i", 0)
-        with ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_receive_shared_work,
-                                 initargs=(todo, today, taken)) as pool:
-            theirs = pool.submit(_read_shard)
-            entries.update(_read_shared(todo, today, taken))
-            if store:
-                shards.append(_shard(entries))  # while the worker still reads
-            their_shard = theirs.result()
-        with cycle_collector_paused():
-            entries.update(pickle.loads(their_shard))
-        shards.append(their_shard)
-    else:
-        entries.update(_read_entries(todo, today))
-        if store and (todo or store.entries.keys() != entries.keys()):  # a file read, or one gone
-            shards.append(_shard(entries))
-    if store and shards:
-        store.save(shards)
-    return [entries[shown][2] for _, _, shown in jobs]
-
-
-def _claim(stem: str, category: Category, values: dict, shown_path: str, positions) -> Claim:
+def _claim(job: Job, values: dict, positions) -> Claim:
     return Claim(
-        id=stem,
-        category=category,
+        id=job.id,
+        category=job.category,
         statement=values["statement"],
         grade=values["grade"],
         rationale=values["rationale"],
@@ -225,13 +185,115 @@ def _claim(stem: str, category: Category, values: dict, shown_path: str, positio
         cites=values.get("cites", ()),
         related=values.get("related", ()),
         contradicts=values.get("contradicts", ()),
-        path=shown_path,
-        positions=positions,
+        path=job.shown,
+        positions=MappingProxyType(positions),
     )
 
 
-def _read_text(path: Path, shown_path: str, problems: list[Problem]) -> str | None:
-    data = path.read_bytes()
+def _claims(jobs: list[Job], entries: dict[str, tuple]) -> dict[str, Claim]:
+    """The valid claims among read files."""
+    claims = {}
+    for job in jobs:
+        values, positions, _ = entries[job.shown][2]
+        if values is not None:
+            claims[job.id] = _claim(job, values, positions)
+    return claims
+
+
+def _checked_claims(jobs: list[Job], entries: dict[str, tuple], context: validate.Context):
+    """The valid claims among read files, their files' problems, and their problems against the other files."""
+    claims = _claims(jobs, entries)
+    problems = [problem for job in jobs for problem in entries[job.shown][2][2]]
+    references = [problem for claim in claims.values() for problem in validate.claim_problems(claim, context)]
+    return claims, problems, references
+
+
+CHUNK = 200  # claim files a process takes at a time when two share the reading
+
+
+def _check_chunks(jobs: list[Job], today: datetime.date, context: validate.Context, taken, keep: bool):
+    """Reads, builds and checks chunks of jobs, each time the next one no process has taken, until none is left.
+
+    So the faster process does more: on a shared machine the two cores are often not equally fast.
+    Each chunk is pickled for the parse cache right away, so no process has that left to do at the end.
+    Returns the claims (if kept), problems in files, problems in references, and the chunks pickled.
+    """
+    claims, problems, references, shards = {}, [], [], []
+    while True:
+        with taken.get_lock():
+            start = taken.value * CHUNK
+            taken.value += 1
+        if start >= len(jobs):
+            return claims, problems, references, shards
+        chunk = jobs[start:start + CHUNK]
+        entries = _read_entries(chunk, today)
+        found, in_files, in_references = _checked_claims(chunk, entries, context)
+        shards.append(_shard(entries))
+        if keep:
+            claims.update(found)
+        problems += in_files
+        references += in_references
+
+
+class _AloneCounter:
+    """The chunk counter when one process reads alone."""
+
+    value = 0
+
+    def get_lock(self):
+        return contextlib.nullcontext()
+
+
+_shared_work: tuple = ()  # in the worker: (jobs, today, context, counter of chunks taken), given when it starts
+
+
+def _receive_shared_work(*work) -> None:
+    global _shared_work
+    _shared_work = work
+
+
+def _check_share() -> tuple:
+    """In the worker: checks its share of the claims; returns their problems, and their entries as shards of the parse cache."""
+    with cycle_collector_paused():
+        _, problems, references, shards = _check_chunks(*_shared_work, keep=False)
+    return problems, references, shards
+
+
+def _read_claims(store: _ParseCache, jobs: list[Job], today: datetime.date, context: validate.Context, keep: bool):
+    """Unchanged claims from the cache, the rest read in this and a second process when there are many.
+
+    Returns the claims in job order (if kept), problems in files and problems in references.
+    """
+    hits, todo = store.split(jobs)
+    found, problems, references = _checked_claims([job for job in jobs if job.shown in hits], hits, context)
+    if len(todo) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+        # fork is fast, but only safe with one thread: `mkdocs serve` runs several, and a fork copies held locks
+        processes = multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
+        taken = processes.Value("i", 0)
+        with ProcessPoolExecutor(max_workers=1, mp_context=processes, initializer=_receive_shared_work,
+                                 initargs=(todo, today, context, taken)) as pool:
+            theirs = pool.submit(_check_share)
+            ours = _check_chunks(todo, today, context, taken, keep)
+            their_problems, their_references, their_shards = theirs.result()
+        problems += their_problems
+        references += their_references
+        if keep:
+            by_shown = {job.shown: job for job in todo}
+            for shard in their_shards:
+                entries = pickle.loads(shard)
+                found.update(_claims([by_shown[shown] for shown in entries], entries))
+    else:
+        ours, their_shards = _check_chunks(todo, today, context, _AloneCounter(), keep), []
+    our_claims, our_problems, our_references, our_shards = ours
+    found.update(our_claims)
+    store.new_shards += our_shards + their_shards
+    claims = {job.id: found[job.id] for job in jobs if job.id in found} if keep else {}
+    return claims, problems + our_problems, references + our_references
+
+
+def _read_text(path: str, shown_path: str, problems: list[Problem]) -> str | None:
+    with open(path, "rb") as file:
+        data = file.read()
     if len(data) > MAX_SOURCE_TEXT_BYTES:
         problems.append(Problem(shown_path, 1, 1, f"source text is {len(data):,} bytes; the limit is {MAX_SOURCE_TEXT_BYTES:,}"))
         return None
@@ -246,8 +308,10 @@ def _read_text(path: Path, shown_path: str, problems: list[Problem]) -> str | No
 _SLUG = re.compile(fields.SLUG)
 
 
-def _files(folder: Path, shown_folder: str, problems: list[Problem], suffixes: tuple[str, ...]) -> list[tuple[Path, str, str]]:
-    """The files of one folder that oxykb reads, as (path, stem, shown path); anything else is reported."""
+def _files(folder: Path, shown_folder: str, problems: list[Problem], suffixes: tuple[str, ...]) -> list[tuple[str, str, str]]:
+    """The files of one folder that oxykb reads, as (path, name, shown path); anything else is reported.
+
+    Paths stay strings: at 10,000 files, making Path objects costs more than reading the folder."""
     found = []
     with os.scandir(folder) as entries:
         for entry in sorted(entries, key=lambda entry: entry.name):
@@ -262,23 +326,22 @@ def _files(folder: Path, shown_folder: str, problems: list[Problem], suffixes: t
             elif not _SLUG.match(stem) or len(stem) > 80:
                 problems.append(Problem(shown, 1, 1, f"file name must be an id: {fields.SLUG_SHAPE}"))
             else:
-                found.append((Path(entry.path), stem, shown))
+                found.append((entry.path, name, shown))
     return found
 
 
-def load(root: Path, today: datetime.date | None = None, cache: bool = True) -> Loaded:
-    """Reads every claim and source under root/claims."""
+def load(root: Path, today: datetime.date | None = None, cache: bool = True, keep: bool = True) -> Loaded:
+    """Reads and checks every claim and source under root/claims; keep=False keeps only the problems."""
     with cycle_collector_paused():
-        return _load(root, today or datetime.date.today(), cache)
+        return _load(root, today or datetime.date.today(), cache, keep)
 
 
-def _load(root: Path, today: datetime.date, cache: bool) -> Loaded:
+def _load(root: Path, today: datetime.date, cache: bool, keep: bool) -> Loaded:
     claims_dir = root / "claims"
     problems: list[Problem] = []
-    loaded = Loaded(KnowledgeBase({}, {}), problems)
     if not claims_dir.is_dir():
         problems.append(Problem(_relative(claims_dir, root), 1, 1, "no claims/ folder here; run oxykb in the project folder or name it"))
-        return loaded
+        return Loaded(KnowledgeBase({}, {}) if keep else None, problems, [], 0, 0)
 
     expected = sorted({f"{category.value}/" for category in Category} | {f"{SOURCES_DIR}/", TAGS_FILE})
     for entry in sorted(claims_dir.iterdir()):
@@ -286,51 +349,57 @@ def _load(root: Path, today: datetime.date, cache: bool) -> Loaded:
             problems.append(Problem(_relative(entry, root), 1, 1, f"unexpected {'folder' if entry.is_dir() else 'file'} in claims/; expected {', '.join(expected)}"))
 
     shown_claims = _relative(claims_dir, root)
-    jobs: list[tuple[Path, str, str, str]] = []  # (path, kind, shown path, id): every YAML file to read
+    first_jobs: list[Job] = []  # tags and sources: checking a claim needs them
     if (claims_dir / TAGS_FILE).is_file():
-        jobs.append((claims_dir / TAGS_FILE, "tags", f"{shown_claims}/{TAGS_FILE}", ""))
-    texts: dict[str, tuple[Path, str]] = {}
+        first_jobs.append(Job(str(claims_dir / TAGS_FILE), "tags", f"{shown_claims}/{TAGS_FILE}"))
+    texts: dict[str, tuple[str, str]] = {}
     source_folder = claims_dir / SOURCES_DIR
     if source_folder.is_dir():
         files = _files(source_folder, f"{shown_claims}/{SOURCES_DIR}", problems, (".yaml", ".txt"))
-        yaml_stems = {stem for path, stem, _ in files if path.suffix == ".yaml"}
-        for path, stem, shown in files:
-            if path.suffix == ".txt":
+        yaml_stems = {name[:-5] for _, name, _ in files if name.endswith(".yaml")}
+        for path, name, shown in files:
+            stem = name.rpartition(".")[0]
+            if name.endswith(".txt"):
                 if stem in yaml_stems:
                     texts[stem] = (path, shown)
                 else:
                     problems.append(Problem(shown, 1, 1, f"source text without its description {stem}.yaml"))
-                continue
-            loaded.source_ids.add(stem)
-            jobs.append((path, "source", shown, stem))
-    categories: dict[str, tuple[Category, str]] = {}
+            else:
+                first_jobs.append(Job(path, "source", shown, stem))
+    claim_jobs: list[Job] = []
+    shown_by_id: dict[str, str] = {}
     for category in Category:
         folder = claims_dir / category.value
         if not folder.is_dir():
             continue
-        for path, stem, shown in _files(folder, f"{shown_claims}/{category.value}", problems, (".yaml",)):
-            if stem in categories:
-                problems.append(Problem(shown, 1, 1, f"duplicate id '{stem}': {categories[stem][1]} has it already (ids are unique across categories)"))
+        for path, name, shown in _files(folder, f"{shown_claims}/{category.value}", problems, (".yaml",)):
+            stem = name[:-5]
+            if stem in shown_by_id:
+                problems.append(Problem(shown, 1, 1, f"duplicate id '{stem}': {shown_by_id[stem]} has it already (ids are unique across categories)"))
                 continue
-            loaded.claim_ids.add(stem)
-            categories[stem] = (category, shown)
-            jobs.append((path, "claim", shown, stem))
+            shown_by_id[stem] = shown
+            claim_jobs.append(Job(path, "claim", shown, stem, category))
 
-    tags: dict = {}
+    store = _ParseCache(root, today, use=cache)
+    entries, todo = store.split(first_jobs)
+    if todo:
+        entries.update(_read_entries(todo, today))
+        store.new_shards.append(_shard({job.shown: entries[job.shown] for job in todo}))
+    tags: dict | None = {}
     sources: dict[str, Source] = {}
-    claims: dict[str, Claim] = {}
-    results = read_records(root, [job[:3] for job in jobs], today, cache)
-    for (path, kind, shown, stem), (values, positions, file_problems) in zip(jobs, results):
+    for job in first_jobs:
+        values, positions, file_problems = entries[job.shown][2]
         problems.extend(file_problems)
-        if kind == "tags":
-            loaded.tags_readable = values is not None
-            tags = values or {}
-        elif kind == "source":
-            text = _read_text(*texts[stem], problems) if stem in texts else None
+        if job.kind == "tags":
+            tags = values  # None when tags.yaml has problems of its own: tags are then not checked
+        else:
+            text = _read_text(*texts[job.id], problems) if job.id in texts else None
             if values is not None:
-                sources[stem] = Source(id=stem, path=shown, text=text, positions=MappingProxyType(positions), **values)
-        elif values is not None:
-            claims[stem] = _claim(stem, categories[stem][0], values, shown, MappingProxyType(positions))
+                sources[job.id] = Source(id=job.id, path=job.shown, text=text, positions=MappingProxyType(positions), **values)
 
-    loaded.knowledge_base = KnowledgeBase(MappingProxyType(claims), MappingProxyType(sources), MappingProxyType(tags))
-    return loaded
+    context = validate.Context.of(shown_by_id, [job.id for job in first_jobs if job.kind == "source"], sources, tags)
+    claims, claim_problems, references = _read_claims(store, claim_jobs, today, context, keep)
+    store.save()
+    knowledge_base = KnowledgeBase(MappingProxyType(claims), MappingProxyType(sources), MappingProxyType(tags or {})) if keep else None
+    sources_read = sum(job.kind == "source" for job in first_jobs)
+    return Loaded(knowledge_base, problems + claim_problems, references, len(claim_jobs), sources_read)

@@ -1,4 +1,8 @@
-"""The one pipeline behind every command: load -> validate (-> render -> site)."""
+"""The one pipeline behind every command: load -> validate (-> render -> site).
+
+load.py reads every file; validate.py checks each claim against the other files, called by load.py
+in the process that read the claim.
+"""
 
 from __future__ import annotations
 
@@ -28,11 +32,9 @@ class Checked:
 def check(root: Path, today: datetime.date | None = None) -> Checked:
     """Reads and validates the knowledge base under root; every problem, sorted."""
     from .load import load  # imported here, so that a cached `oxykb check` starts fast
-    from .validate import validate
 
     loaded = load(root, today)
-    problems = sorted(loaded.problems + validate(loaded))
-    return Checked(loaded.knowledge_base, problems, len(loaded.claim_ids), len(loaded.source_ids))
+    return Checked(loaded.knowledge_base, sorted(loaded.problems + loaded.reference_problems), loaded.claims_read, loaded.sources_read)
 
 
 RESULT_CACHE = Path(".oxykb") / "cache" / "check.json"
@@ -69,11 +71,14 @@ def check_summary(root: Path, today: datetime.date | None = None) -> tuple[list[
             return [Problem(**problem) for problem in cached["problems"]], cached["claims"], cached["sources"]
     except (OSError, ValueError, KeyError, TypeError):
         pass
-    checked = check(root, today)
+    from .load import load
+
+    loaded = load(root, today, keep=False)  # problems only: the claims a second process read can stay there
+    problems = sorted(loaded.problems + loaded.reference_problems)
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        cache.write_text(json.dumps({"fingerprint": inputs, "claims": checked.claims_read, "sources": checked.sources_read,
-                                     "problems": [asdict(problem) for problem in checked.problems]}), "utf-8")
+        cache.write_text(json.dumps({"fingerprint": inputs, "claims": loaded.claims_read, "sources": loaded.sources_read,
+                                     "problems": [asdict(problem) for problem in problems]}), "utf-8")
     except OSError:
         pass  # a read-only checkout still checks
-    return checked.problems, checked.claims_read, checked.sources_read
+    return problems, loaded.claims_read, loaded.sources_read

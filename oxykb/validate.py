@@ -1,11 +1,17 @@
-"""Checks what no single file can show: references between files, and quotes."""
+"""Checks what no single file can show: references between files, and quotes.
+
+Each claim is checked on its own against a Context of the other files, so that
+the process that read a claim can check it too (see load.py).
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
+from typing import Mapping
 
-from .load import Loaded
+from .model import Claim, Source
 from .problems import Problem
 
 _QUOTE_FOLDING = {
@@ -38,40 +44,53 @@ def _matching_prefix(quote: str, text: str) -> int:
     return low
 
 
-def validate(loaded: Loaded) -> list[Problem]:
-    """Problems in references and quotes, added to those found while loading."""
-    kb = loaded.knowledge_base
+@dataclass(frozen=True)
+class Context:
+    """What checking one claim needs to know of every other file: made once, before any claim is read."""
+
+    claim_ids: frozenset[str]  # every claim file found, valid or not, so a broken file causes no second problem
+    source_ids: frozenset[str]  # every source description found, valid or not
+    texts: Mapping[str, str | None]  # normalised full text of each readable source; None where it has none
+    tags: Mapping | None  # None when tags.yaml has problems of its own
+
+    @classmethod
+    def of(cls, claim_ids, source_ids, sources: Mapping[str, Source], tags: Mapping | None) -> "Context":
+        texts = {source.id: None if source.text is None else normalise(source.text) for source in sources.values()}
+        return cls(frozenset(claim_ids), frozenset(source_ids), texts, tags)
+
+
+def claim_problems(claim: Claim, context: Context) -> list[Problem]:
+    """Problems in one claim's references and quotes."""
     problems: list[Problem] = []
-    texts = {source.id: normalise(source.text) for source in kb.sources.values() if source.text is not None}
 
-    for claim in kb.claims.values():
-        def report(key: str, message: str) -> None:
-            pos = claim.position(key)
-            problems.append(Problem(claim.path, pos.line, pos.column, message))
+    def report(key: str, message: str) -> None:
+        pos = claim.position(key)
+        problems.append(Problem(claim.path, pos.line, pos.column, message))
 
-        for index, entry in enumerate(claim.sources):
-            key = f"sources[{index}]"
-            if entry.source not in loaded.source_ids:
-                report(f"{key}.source", f"unknown source '{entry.source}' (no claims/sources/{entry.source}.yaml)")
-            elif entry.source in kb.sources and entry.source not in texts:
-                report(f"{key}.source", f"source '{entry.source}' has no full text (claims/sources/{entry.source}.txt), so it cannot be quoted; list it under cites instead")
-            elif entry.source in texts:
-                quote = normalise(entry.quote)
-                if quote not in texts[entry.source]:
-                    matched = _matching_prefix(quote, texts[entry.source])
-                    hint = f"; it matches up to '{quote[max(0, matched - 30):matched]}' and then differs" if matched >= 10 else ""
-                    report(f"{key}.quote", f"quote not found in claims/sources/{entry.source}.txt{hint}")
-        for index, source_id in enumerate(claim.cites):
-            if source_id not in loaded.source_ids:
-                report(f"cites[{index}]", f"'cites' names unknown source '{source_id}' (no claims/sources/{source_id}.yaml)")
-        if loaded.tags_readable:
-            for index, tag in enumerate(claim.tags):
-                if tag not in kb.tags:
-                    report(f"tags[{index}]", f"tag '{tag}' has no Dutch and English name in claims/tags.yaml")
-        for field_name in ("related", "contradicts"):
-            for index, claim_id in enumerate(getattr(claim, field_name)):
-                if claim_id == claim.id:
-                    report(f"{field_name}[{index}]", f"a claim cannot list itself under '{field_name}'")
-                elif claim_id not in loaded.claim_ids:
-                    report(f"{field_name}[{index}]", f"'{field_name}' names unknown claim '{claim_id}'")
+    texts = context.texts
+    for index, entry in enumerate(claim.sources):
+        key = f"sources[{index}]"
+        if entry.source not in context.source_ids:
+            report(f"{key}.source", f"unknown source '{entry.source}' (no claims/sources/{entry.source}.yaml)")
+        elif entry.source in texts and texts[entry.source] is None:
+            report(f"{key}.source", f"source '{entry.source}' has no full text (claims/sources/{entry.source}.txt), so it cannot be quoted; list it under cites instead")
+        elif entry.source in texts:
+            quote, text = normalise(entry.quote), texts[entry.source]
+            if quote not in text:
+                matched = _matching_prefix(quote, text)
+                hint = f"; it matches up to '{quote[max(0, matched - 30):matched]}' and then differs" if matched >= 10 else ""
+                report(f"{key}.quote", f"quote not found in claims/sources/{entry.source}.txt{hint}")
+    for index, source_id in enumerate(claim.cites):
+        if source_id not in context.source_ids:
+            report(f"cites[{index}]", f"'cites' names unknown source '{source_id}' (no claims/sources/{source_id}.yaml)")
+    if context.tags is not None:
+        for index, tag in enumerate(claim.tags):
+            if tag not in context.tags:
+                report(f"tags[{index}]", f"tag '{tag}' has no Dutch and English name in claims/tags.yaml")
+    for field_name in ("related", "contradicts"):
+        for index, claim_id in enumerate(getattr(claim, field_name)):
+            if claim_id == claim.id:
+                report(f"{field_name}[{index}]", f"a claim cannot list itself under '{field_name}'")
+            elif claim_id not in context.claim_ids:
+                report(f"{field_name}[{index}]", f"'{field_name}' names unknown claim '{claim_id}'")
     return problems

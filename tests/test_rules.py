@@ -130,25 +130,43 @@ def test_a_corrupt_cache_is_ignored(tiny_kb):
     assert run_oxykb("check", str(tiny_kb)).exit_code == 0
 
 
-def test_many_files_are_shared_by_two_processes_with_the_same_result(tiny_kb, monkeypatch):
+def test_many_claims_are_shared_by_two_processes_with_the_same_result(tiny_kb, monkeypatch, tmp_path):
     from oxykb import load as load_module
+    in_a_file = tiny_kb / "claims/facts/oxytocin-made-in-hypothalamus.yaml"
+    in_a_file.write_text(in_a_file.read_text().replace("grade: high", "grade: sure"))
+    in_a_reference = tiny_kb / "claims/risks/cuddle-hormone-myth.yaml"
+    in_a_reference.write_text(in_a_reference.read_text().replace("tags: [myths]", "tags: [myths]\nrelated: [no-such-claim]"))
     serial = load_module.load(tiny_kb, cache=False)
+    assert serial.problems and serial.reference_problems
     monkeypatch.setattr(load_module, "PARALLEL_FROM", 1)
     monkeypatch.setattr(load_module, "CHUNK", 1)
-    this_process, read_entries = os.getpid(), load_module._read_entries
+    this_process, read_record, reads = os.getpid(), load_module.read_record, tmp_path / "reads"
 
-    def slow_here(jobs, today):  # so that the worker surely takes some of the files
-        if os.getpid() == this_process:
+    def logged_and_slow_here(path, kind, today, shown):  # slow here, so that the worker surely takes some claims
+        if os.getpid() == this_process and kind == "claim":
             time.sleep(0.2)
-        return read_entries(jobs, today)
+        with reads.open("a") as log:
+            log.write(f"{os.getpid()} {shown}\n")
+        return read_record(path, kind, today, shown)
 
-    monkeypatch.setattr(load_module, "_read_entries", slow_here)
+    monkeypatch.setattr(load_module, "read_record", logged_and_slow_here)
     parallel = load_module.load(tiny_kb)
     assert parallel.knowledge_base == serial.knowledge_base
-    assert parallel.problems == serial.problems
-    _, shards = pickle.loads((tiny_kb / ".oxykb/cache/parsed.pickle").read_bytes())
-    ours, theirs = (pickle.loads(shard) for shard in shards)
-    assert ours and theirs and not ours.keys() & theirs.keys()  # both read, no file twice
+    assert sorted(parallel.problems) == sorted(serial.problems)
+    assert sorted(parallel.reference_problems) == sorted(serial.reference_problems)
+    readers = {}
+    for line in reads.read_text().splitlines():
+        pid, shown = line.split(" ", 1)
+        readers.setdefault(shown, []).append(pid)
+    claim_readers = {shown: pids for shown, pids in readers.items() if "/sources/" not in shown and "tags" not in shown}
+    assert len(claim_readers) == 4 and all(len(pids) == 1 for pids in claim_readers.values())  # every claim, once
+    assert len({pids[0] for pids in claim_readers.values()}) == 2  # both processes read claims
+
+    reads.unlink()
+    problems_only = load_module.load(tiny_kb, cache=False, keep=False)
+    assert problems_only.knowledge_base is None
+    assert sorted(problems_only.problems) == sorted(serial.problems)
+    assert sorted(problems_only.reference_problems) == sorted(serial.reference_problems)
 
 
 def test_a_cache_written_by_two_processes_serves_the_next_check(tiny_kb, monkeypatch):
