@@ -5,10 +5,11 @@ reported. A file with problems is left out of the knowledge base, but its id
 stays known so that references to it do not cause a second, misleading
 problem.
 
-Sources and tags are read first. Claims, the bulk, are then read in chunks by
-this and, when there are many, a second process; each claim is built and
-checked against the other files (validate.py) by the process that read it, so
-that nothing but problems has to come back when only problems are wanted.
+When there are many claims, a second process starts reading them at once,
+while this one reads the sources and tags; then both take chunks of claims
+until none is left. Each claim is built and checked against the other files
+(validate.py) by the process that read it, so that nothing but problems has to
+come back when only problems are wanted, as for `oxykb check`.
 """
 
 from __future__ import annotations
@@ -211,28 +212,45 @@ def _checked_claims(jobs: list[Job], entries: dict[str, tuple], context: validat
 CHUNK = 200  # claim files a process takes at a time when two share the reading
 
 
-def _check_chunks(jobs: list[Job], today: datetime.date, context: validate.Context, taken, keep: bool):
-    """Reads, builds and checks chunks of jobs, each time the next one no process has taken, until none is left.
+def _read_chunks(chunks: list[list[Job]], today: datetime.date, taken) -> tuple[list[Job], dict[str, tuple], list[bytes]]:
+    """Reads chunks, each time the next one no process has taken, until none is left.
 
-    So the faster process does more: on a shared machine the two cores are often not equally fast.
+    So the faster process reads more: on a shared machine the two cores are often not equally fast.
     Each chunk is pickled for the parse cache right away, so no process has that left to do at the end.
-    Returns the claims (if kept), problems in files, problems in references, and the chunks pickled.
+    Returns the jobs read, their entries, and the chunks pickled.
     """
-    claims, problems, references, shards = {}, [], [], []
+    mine, entries, shards = [], {}, []
     while True:
         with taken.get_lock():
-            start = taken.value * CHUNK
+            index = taken.value
             taken.value += 1
-        if start >= len(jobs):
-            return claims, problems, references, shards
-        chunk = jobs[start:start + CHUNK]
-        entries = _read_entries(chunk, today)
-        found, in_files, in_references = _checked_claims(chunk, entries, context)
-        shards.append(_shard(entries))
-        if keep:
-            claims.update(found)
-        problems += in_files
-        references += in_references
+        if index >= len(chunks):
+            return mine, entries, shards
+        read = _read_entries(chunks[index], today)
+        shards.append(_shard(read))
+        mine += chunks[index]
+        entries.update(read)
+
+
+_shared_work: tuple = ()  # in the worker: (chunks, today, counter of chunks taken, queue of the context), given when it starts
+
+
+def _receive_shared_work(*work) -> None:
+    global _shared_work
+    _shared_work = work
+
+
+def _check_share() -> tuple:
+    """In the worker: reads its share of the claims, then checks them once the context comes;
+    returns their problems, and their entries as shards of the parse cache."""
+    chunks, today, taken, contexts = _shared_work
+    with cycle_collector_paused():
+        mine, entries, shards = _read_chunks(chunks, today, taken)
+        context = contexts.get()  # sent long before, as soon as the sources were read
+        if context is None:  # the main process stopped
+            return [], [], []
+        _, problems, references = _checked_claims(mine, entries, context)
+    return problems, references, shards
 
 
 class _AloneCounter:
@@ -244,51 +262,42 @@ class _AloneCounter:
         return contextlib.nullcontext()
 
 
-_shared_work: tuple = ()  # in the worker: (jobs, today, context, counter of chunks taken), given when it starts
+class _SharedReading:
+    """A second process that starts on the claims at once, while this one reads the sources and tags
+    that checking a claim needs; it gets them as a validate.Context. Alone when there are few claims."""
 
+    def __init__(self, jobs: list[Job], today: datetime.date):
+        self.chunks = [jobs[start:start + CHUNK] for start in range(0, len(jobs), CHUNK)]
+        self.pool = self.result = None
+        self.taken, self.sent = _AloneCounter(), False
+        if len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+            # fork is fast, but only safe with one thread: `mkdocs serve` runs several, and a fork copies held locks
+            processes = multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
+            # a Queue, not a pipe: its thread sends the context while this process reads on, though the worker
+            # takes it only when done reading
+            self.taken, self.contexts = processes.Value("i", 0), processes.Queue()
+            self.pool = ProcessPoolExecutor(max_workers=1, mp_context=processes, initializer=_receive_shared_work,
+                                            initargs=(self.chunks, today, self.taken, self.contexts))
+            self.result = self.pool.submit(_check_share)
 
-def _receive_shared_work(*work) -> None:
-    global _shared_work
-    _shared_work = work
+    def send(self, context: validate.Context | None) -> None:
+        if self.pool and not self.sent:
+            self.contexts.put(context)
+            self.sent = True
 
+    def theirs(self) -> tuple[list[Problem], list[Problem], list[bytes]]:
+        """The second process's problems in files and in references, and its shards of the parse cache."""
+        return self.result.result() if self.pool else ([], [], [])
 
-def _check_share() -> tuple:
-    """In the worker: checks its share of the claims; returns their problems, and their entries as shards of the parse cache."""
-    with cycle_collector_paused():
-        _, problems, references, shards = _check_chunks(*_shared_work, keep=False)
-    return problems, references, shards
+    def __enter__(self):
+        return self
 
-
-def _read_claims(store: _ParseCache, jobs: list[Job], today: datetime.date, context: validate.Context, keep: bool):
-    """Unchanged claims from the cache, the rest read in this and a second process when there are many.
-
-    Returns the claims in job order (if kept), problems in files and problems in references.
-    """
-    hits, todo = store.split(jobs)
-    found, problems, references = _checked_claims([job for job in jobs if job.shown in hits], hits, context)
-    if len(todo) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-        # fork is fast, but only safe with one thread: `mkdocs serve` runs several, and a fork copies held locks
-        processes = multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
-        taken = processes.Value("i", 0)
-        with ProcessPoolExecutor(max_workers=1, mp_context=processes, initializer=_receive_shared_work,
-                                 initargs=(todo, today, context, taken)) as pool:
-            theirs = pool.submit(_check_share)
-            ours = _check_chunks(todo, today, context, taken, keep)
-            their_problems, their_references, their_shards = theirs.result()
-        problems += their_problems
-        references += their_references
-        if keep:
-            by_shown = {job.shown: job for job in todo}
-            for shard in their_shards:
-                entries = pickle.loads(shard)
-                found.update(_claims([by_shown[shown] for shown in entries], entries))
-    else:
-        ours, their_shards = _check_chunks(todo, today, context, _AloneCounter(), keep), []
-    our_claims, our_problems, our_references, our_shards = ours
-    found.update(our_claims)
-    store.new_shards += our_shards + their_shards
-    claims = {job.id: found[job.id] for job in jobs if job.id in found} if keep else {}
-    return claims, problems + our_problems, references + our_references
+    def __exit__(self, *exception) -> None:
+        if self.pool:
+            self.send(None)  # if this process stopped before it sent the context, the worker stops too
+            self.pool.shutdown()
+            self.contexts.close()
+            self.contexts.join_thread()
 
 
 def _read_text(path: str, shown_path: str, problems: list[Problem]) -> str | None:
@@ -328,6 +337,27 @@ def _files(folder: Path, shown_folder: str, problems: list[Problem], suffixes: t
             else:
                 found.append((entry.path, name, shown))
     return found
+
+
+def _read_sources_and_tags(store: _ParseCache, jobs: list[Job], texts: dict[str, tuple[str, str]], today: datetime.date,
+                           problems: list[Problem]) -> tuple[dict[str, Source], dict | None]:
+    """The valid sources, with their full texts, and the tags: None when tags.yaml has problems of its own."""
+    entries, todo = store.split(jobs)
+    if todo:
+        entries.update(_read_entries(todo, today))
+        store.new_shards.append(_shard({job.shown: entries[job.shown] for job in todo}))
+    tags: dict | None = {}
+    sources: dict[str, Source] = {}
+    for job in jobs:
+        values, positions, file_problems = entries[job.shown][2]
+        problems.extend(file_problems)
+        if job.kind == "tags":
+            tags = values
+        else:
+            text = _read_text(*texts[job.id], problems) if job.id in texts else None
+            if values is not None:
+                sources[job.id] = Source(id=job.id, path=job.shown, text=text, positions=MappingProxyType(positions), **values)
+    return sources, tags
 
 
 def load(root: Path, today: datetime.date | None = None, cache: bool = True, keep: bool = True) -> Loaded:
@@ -381,25 +411,27 @@ def _load(root: Path, today: datetime.date, cache: bool, keep: bool) -> Loaded:
             claim_jobs.append(Job(path, "claim", shown, stem, category))
 
     store = _ParseCache(root, today, use=cache)
-    entries, todo = store.split(first_jobs)
-    if todo:
-        entries.update(_read_entries(todo, today))
-        store.new_shards.append(_shard({job.shown: entries[job.shown] for job in todo}))
-    tags: dict | None = {}
-    sources: dict[str, Source] = {}
-    for job in first_jobs:
-        values, positions, file_problems = entries[job.shown][2]
-        problems.extend(file_problems)
-        if job.kind == "tags":
-            tags = values  # None when tags.yaml has problems of its own: tags are then not checked
-        else:
-            text = _read_text(*texts[job.id], problems) if job.id in texts else None
-            if values is not None:
-                sources[job.id] = Source(id=job.id, path=job.shown, text=text, positions=MappingProxyType(positions), **values)
+    claim_hits, claim_todo = store.split(claim_jobs)
+    with _SharedReading(claim_todo, today) as sharing:
+        sources, tags = _read_sources_and_tags(store, first_jobs, texts, today, problems)
+        context = validate.Context.of(shown_by_id, [job.id for job in first_jobs if job.kind == "source"], sources, tags)
+        sharing.send(context)
 
-    context = validate.Context.of(shown_by_id, [job.id for job in first_jobs if job.kind == "source"], sources, tags)
-    claims, claim_problems, references = _read_claims(store, claim_jobs, today, context, keep)
+        mine, claim_entries, our_shards = _read_chunks(sharing.chunks, today, sharing.taken)
+        claim_entries.update(claim_hits)
+        found, claim_problems, references = _checked_claims([job for job in claim_jobs if job.shown in claim_hits] + mine, claim_entries, context)
+        their_problems, their_references, their_shards = sharing.theirs()
+    claim_problems += their_problems
+    references += their_references
+    store.new_shards += our_shards + their_shards
     store.save()
+    claims = {}
+    if keep:  # the claims the other process read come back from its shards
+        by_shown = {job.shown: job for job in claim_todo}
+        for shard in their_shards:
+            their_entries = pickle.loads(shard)
+            found.update(_claims([by_shown[shown] for shown in their_entries], their_entries))
+        claims = {job.id: found[job.id] for job in claim_jobs if job.id in found}
     knowledge_base = KnowledgeBase(MappingProxyType(claims), MappingProxyType(sources), MappingProxyType(tags or {})) if keep else None
     sources_read = sum(job.kind == "source" for job in first_jobs)
     return Loaded(knowledge_base, problems + claim_problems, references, len(claim_jobs), sources_read)

@@ -130,26 +130,31 @@ def test_a_corrupt_cache_is_ignored(tiny_kb):
     assert run_oxykb("check", str(tiny_kb)).exit_code == 0
 
 
+def break_two_claims(kb):
+    """One problem in a file, one in a reference: both must come back from whichever process read them."""
+    in_a_file = kb / "claims/facts/oxytocin-made-in-hypothalamus.yaml"
+    in_a_file.write_text(in_a_file.read_text().replace("grade: high", "grade: sure"))
+    in_a_reference = kb / "claims/risks/cuddle-hormone-myth.yaml"
+    in_a_reference.write_text(in_a_reference.read_text().replace("tags: [myths]", "tags: [myths]\nrelated: [no-such-claim]"))
+
+
 def test_many_claims_are_shared_by_two_processes_with_the_same_result(tiny_kb, monkeypatch, tmp_path):
     from oxykb import load as load_module
-    in_a_file = tiny_kb / "claims/facts/oxytocin-made-in-hypothalamus.yaml"
-    in_a_file.write_text(in_a_file.read_text().replace("grade: high", "grade: sure"))
-    in_a_reference = tiny_kb / "claims/risks/cuddle-hormone-myth.yaml"
-    in_a_reference.write_text(in_a_reference.read_text().replace("tags: [myths]", "tags: [myths]\nrelated: [no-such-claim]"))
+    break_two_claims(tiny_kb)
     serial = load_module.load(tiny_kb, cache=False)
     assert serial.problems and serial.reference_problems
     monkeypatch.setattr(load_module, "PARALLEL_FROM", 1)
     monkeypatch.setattr(load_module, "CHUNK", 1)
     this_process, read_record, reads = os.getpid(), load_module.read_record, tmp_path / "reads"
 
-    def logged_and_slow_here(path, kind, today, shown):  # slow here, so that the worker surely takes some claims
-        if os.getpid() == this_process and kind == "claim":
+    def logged_and_slow_there(path, kind, today, shown):  # the worker starts at once: slowed, it leaves claims to this one
+        if os.getpid() != this_process and kind == "claim":
             time.sleep(0.2)
         with reads.open("a") as log:
             log.write(f"{os.getpid()} {shown}\n")
         return read_record(path, kind, today, shown)
 
-    monkeypatch.setattr(load_module, "read_record", logged_and_slow_here)
+    monkeypatch.setattr(load_module, "read_record", logged_and_slow_there)
     parallel = load_module.load(tiny_kb)
     assert parallel.knowledge_base == serial.knowledge_base
     assert sorted(parallel.problems) == sorted(serial.problems)
@@ -167,6 +172,40 @@ def test_many_claims_are_shared_by_two_processes_with_the_same_result(tiny_kb, m
     assert problems_only.knowledge_base is None
     assert sorted(problems_only.problems) == sorted(serial.problems)
     assert sorted(problems_only.reference_problems) == sorted(serial.reference_problems)
+
+
+def test_with_threads_running_the_second_process_is_spawned_with_the_same_result(tiny_kb, monkeypatch):
+    """As under `mkdocs serve`: a fork would copy locks that other threads hold, so the worker is spawned."""
+    import multiprocessing
+    import threading
+    from oxykb import load as load_module
+    break_two_claims(tiny_kb)
+    serial = load_module.load(tiny_kb, cache=False)
+    monkeypatch.setattr(load_module, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(load_module, "CHUNK", 1)
+    methods, read_here, read_record = [], [], load_module.read_record
+    get_context = multiprocessing.get_context
+    monkeypatch.setattr(multiprocessing, "get_context", lambda method: methods.append(method) or get_context(method))
+
+    def slow_here(path, kind, today, shown):  # a spawned worker imports oxykb afresh, without this
+        if kind == "claim":
+            read_here.append(shown)
+            time.sleep(1)
+        return read_record(path, kind, today, shown)
+
+    monkeypatch.setattr(load_module, "read_record", slow_here)
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        spawned = load_module.load(tiny_kb, cache=False)
+    finally:
+        stop.set()
+        thread.join()
+    assert methods == ["spawn"] and len(read_here) < 4  # the worker read some of the four claims
+    assert spawned.knowledge_base == serial.knowledge_base
+    assert sorted(spawned.problems) == sorted(serial.problems)
+    assert sorted(spawned.reference_problems) == sorted(serial.reference_problems)
 
 
 def test_a_cache_written_by_two_processes_serves_the_next_check(tiny_kb, monkeypatch):
