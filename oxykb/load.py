@@ -120,23 +120,29 @@ class _ParseCache:
     """Results of reading each file, kept in .oxykb/ and reused while the file is unchanged.
 
     The file holds pickled shards, so that each process pickles the entries it read,
-    a chunk at a time while the other process is still reading, and none is pickled twice.
+    a chunk at a time while the other process is still reading, and none is pickled twice:
+    after an edit, only the shard that held the edited file is pickled again.
     """
+
+    KEEP_FROM = 100  # entries in an unchanged shard that is kept as it is; smaller ones are merged
 
     def __init__(self, root: Path, today: datetime.date, use: bool = True):
         self.path = root / CACHE_FILE if use else None
         self.entries: dict[str, tuple] = {}
         self.hits: dict[str, tuple] = {}
         self.new_shards: list[bytes] = []
+        self.loaded: list[tuple[bytes, list[str]]] = []  # each shard read, and the files it holds
         # results are only as good as the code that produced them, and "in the future" depends on the date
         self.key = pipeline.inputs_fingerprint(today=today)
         try:
             key, shards = pickle.loads(self.path.read_bytes()) if use else (None, [])
             if key == self.key:
                 for shard in shards:
-                    self.entries.update(pickle.loads(shard))
+                    entries = pickle.loads(shard)
+                    self.entries.update(entries)
+                    self.loaded.append((shard, list(entries)))
         except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError, ImportError):
-            self.entries = {}
+            self.entries, self.loaded = {}, []
 
     def split(self, jobs: list[Job]) -> tuple[dict[str, tuple], list[Job]]:
         """The entries of unchanged files, and the jobs of the files to read."""
@@ -161,7 +167,15 @@ class _ParseCache:
         """Writes the cache if a file was read or one has gone."""
         if self.path is None or (not self.new_shards and self.hits.keys() == self.entries.keys()):
             return
-        shards = [_shard(self.hits), *self.new_shards] if self.hits else self.new_shards
+        shards, merged = [], {}
+        for shard, shown_paths in self.loaded:
+            if len(shown_paths) >= self.KEEP_FROM and all(shown in self.hits for shown in shown_paths):
+                shards.append(shard)
+            else:  # a file in it changed or has gone, or it is small: what still holds goes into one new shard
+                merged.update((shown, self.hits[shown]) for shown in shown_paths if shown in self.hits)
+        if merged:
+            shards.append(_shard(merged))
+        shards += self.new_shards
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             temporary = self.path.with_suffix(f".{os.getpid()}.tmp")

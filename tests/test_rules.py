@@ -5,6 +5,7 @@ import json
 import os
 import pickle
 import time
+from pathlib import Path
 
 import pytest
 
@@ -220,6 +221,30 @@ def test_a_cache_written_by_two_processes_serves_the_next_check(tiny_kb, monkeyp
     again = load_module.load(tiny_kb)
     assert again.knowledge_base == first.knowledge_base
     assert again.problems == first.problems
+
+
+def test_after_an_edit_the_cache_keeps_the_untouched_shards_as_they_were(tiny_kb, monkeypatch):
+    from oxykb import load as load_module
+    monkeypatch.setattr(load_module, "CHUNK", 1)
+    monkeypatch.setattr(load_module._ParseCache, "KEEP_FROM", 1)
+    cache = tiny_kb / ".oxykb/cache/parsed.pickle"
+    load_module.load(tiny_kb)
+    _, before = pickle.loads(cache.read_bytes())
+    edited = tiny_kb / "claims/risks/cuddle-hormone-myth.yaml"
+    edited.write_text(edited.read_text().replace("A popular simplification.", "A popular simplification, edited."))
+    read = []
+    read_record = load_module.read_record
+    monkeypatch.setattr(load_module, "read_record", lambda path, *rest: read.append(path) or read_record(path, *rest))
+    after_edit = load_module.load(tiny_kb)
+    _, after = pickle.loads(cache.read_bytes())
+
+    assert [Path(path).name for path in read] == ["cuddle-hormone-myth.yaml"]
+    assert after_edit.knowledge_base.claims["cuddle-hormone-myth"].rationale.en == "A popular simplification, edited."
+    untouched = [shard for shard in before if "cuddle-hormone-myth.yaml" not in str(pickle.loads(shard).keys())]
+    assert len(untouched) == len(before) - 1 and all(shard in after for shard in untouched)  # not pickled again
+    read.clear()
+    assert load_module.load(tiny_kb).knowledge_base == after_edit.knowledge_base
+    assert read == []
 
 
 def test_reviewed_today_is_fine_tomorrow_is_not(tiny_kb):
