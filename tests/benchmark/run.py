@@ -169,6 +169,9 @@ def measure(size: int, runs: int, naive_limit: int, workdir: Path) -> dict:
         shutil.rmtree(project / "site", ignore_errors=True)
         record("check cold (s)", timed(oxykb("check", "."), project)[0])
         record("check unchanged (s)", timed(oxykb("check", "."), project)[0])
+        with open(claim_files[run * 7 % len(claim_files)], "a", encoding="utf-8") as edited:
+            edited.write(f"# edited in run {run}\n")
+        record("check, one claim edited (s)", timed(oxykb("check", "."), project)[0])
         out = subprocess.run([sys.executable, "-c", "from pathlib import Path; from oxykb import render, site; from oxykb.pipeline import check;"
                               "kb = check(Path('.')).knowledge_base; import time; t = time.perf_counter();"
                               "[render.render(kb, lang, site.hand_written(Path('.'), lang)[0]) for lang in site.LANGUAGES];"
