@@ -4,9 +4,10 @@
     python3 tests/benchmark/run.py                 # 1,000 and 10,000 claims, medians of 3 runs
     python3 tests/benchmark/run.py --sizes 1000 --runs 1
 
-Prints figures; asserts nothing (it is not part of the test run). Every
-command is run as a user runs it, in a fresh process, on a generated project
-in a temporary folder.
+Prints figures, medians with each run's figure beside them; asserts nothing
+(it is not part of the test run). Every command is run as a user runs it, in a
+fresh process, on a generated project in a temporary folder, once the writes
+of the step before are flushed.
 """
 
 from __future__ import annotations
@@ -54,7 +55,12 @@ def process_tree_rss(pid: int) -> int:
 
 
 def timed(command: list[str], cwd: Path) -> tuple[float, int]:
-    """Wall time and peak memory of the whole process tree."""
+    """Wall time and peak memory of the whole process tree.
+
+    Writes of the step before (a generated project, a deleted site) are flushed first: the kernel
+    writing them back would otherwise compete with the command for the two cores.
+    """
+    os.sync()
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
@@ -196,6 +202,7 @@ def measure(size: int, runs: int, naive_limit: int, workdir: Path) -> dict:
             record("serve: saved edit visible (s)", latency)
     pages = sum(1 for _ in (project / "site").rglob("*.html"))
     figures = {name: statistics.median(values) for name, values in results.items()}
+    figures["runs"] = {name: values for name, values in results.items() if len(values) > 1}
     figures["pages (both languages)"] = pages
     figures["pages per second"] = pages / figures["oxykb build, full (s)"]
     figures["site size (MiB)"] = size_of(project / "site") / 2**20
@@ -221,8 +228,10 @@ def main() -> None:
         for size in args.sizes:
             all_figures[size] = measure(size, args.runs, args.naive_limit, Path(workdir))
             print(f"\n{size:,} claims", flush=True)
+            runs = all_figures[size].pop("runs")
             for name, value in all_figures[size].items():
-                print(f"  {name:<42} {value:>10.2f}" if isinstance(value, float) else f"  {name:<42} {value:>10}", flush=True)
+                each = f"  ({', '.join(f'{run:.2f}' for run in runs[name])})" if name in runs else ""
+                print(f"  {name:<42} {value:>10.2f}{each}" if isinstance(value, float) else f"  {name:<42} {value:>10}", flush=True)
         if len(args.sizes) > 1:
             small, large = min(args.sizes), max(args.sizes)
             ratio = all_figures[large]["build time per claim (ms)"] / all_figures[small]["build time per claim (ms)"]
