@@ -45,6 +45,10 @@ class Loaded:
     claims_read: int  # claim files found, valid or not
     sources_read: int
 
+    def every_problem(self) -> list[Problem]:
+        """Problems in files and in references, sorted as they are reported."""
+        return sorted(self.problems + self.reference_problems)
+
 
 def _relative(path: Path, root: Path) -> str:
     try:

@@ -34,7 +34,7 @@ def check(root: Path, today: datetime.date | None = None) -> Checked:
     from .load import load  # imported here, so that a cached `oxykb check` starts fast
 
     loaded = load(root, today)
-    return Checked(loaded.knowledge_base, sorted(loaded.problems + loaded.reference_problems), loaded.claims_read, loaded.sources_read)
+    return Checked(loaded.knowledge_base, loaded.every_problem(), loaded.claims_read, loaded.sources_read)
 
 
 RESULT_CACHE = Path(".oxykb") / "cache" / "check.json"
@@ -74,7 +74,7 @@ def check_summary(root: Path, today: datetime.date | None = None) -> tuple[list[
     from .load import load
 
     loaded = load(root, today, keep=False)  # problems only: the claims a second process read can stay there
-    problems = sorted(loaded.problems + loaded.reference_problems)
+    problems = loaded.every_problem()
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         cache.write_text(json.dumps({"fingerprint": inputs, "claims": loaded.claims_read, "sources": loaded.sources_read,
