@@ -248,7 +248,10 @@ def read(data: bytes) -> tuple[Node | None, list[YamlProblem]]:
     except _Abort:
         pass
     except yaml.MarkedYAMLError as error:
-        problems.append(_syntax_problem(error))
+        if "maximum nesting depth" in (error.problem or ""):  # libyaml 0.2.6+ stops at 1,000 levels before we see 20
+            problems.append(YamlProblem(_too_deep(text) or _pos(error.problem_mark), f"nesting deeper than {MAX_DEPTH} levels"))
+        else:
+            problems.append(_syntax_problem(error))
     except yaml.YAMLError as error:  # reader errors carry no marks
         problems.append(YamlProblem(Position(1, 1), f"YAML error: {error}"))
     if problems:
@@ -258,6 +261,39 @@ def read(data: bytes) -> tuple[Node | None, list[YamlProblem]]:
     if not isinstance(root, Mapping):
         return None, [YamlProblem(root.pos, "expected a mapping of fields (key: value) at the top level")]
     return root, []
+
+
+def _too_deep(text: str) -> Position | None:
+    """Where flow brackets first nest deeper than MAX_DEPTH, as _compose would report it.
+
+    Needed because libyaml's scanner reads far ahead inside flow brackets and, since 0.2.6,
+    refuses 1,000 levels itself before the reader has seen the first event. One linear pass,
+    skipping quoted text and comments; a block mapping at the top counts as the first level.
+    """
+    depth, quote, comment, line, line_start = None, "", False, 1, 0
+    previous = "\n"
+    for index, char in enumerate(text):
+        if char == "\n":
+            line, line_start, comment = line + 1, index + 1, False
+        elif comment:
+            pass
+        elif quote:
+            if char == quote and not (quote == '"' and previous == "\\"):
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char == "#" and previous in " \t\n":
+            comment = True
+        elif char in "[{":
+            depth = (0 if depth is None else depth) + 1
+            if depth > MAX_DEPTH:
+                return Position(line, index - line_start + 1)
+        elif char in "]}":
+            depth = max((depth or 1) - 1, 0)
+        elif depth is None and not char.isspace():
+            depth = 1  # the document is a block collection
+        previous = "" if previous == "\\" and char == "\\" else char
+    return None
 
 
 _STARTS_MATTER = ("quoted scalar", "flow", "block scalar", "anchor", "tag", "directive")
