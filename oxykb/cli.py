@@ -89,11 +89,12 @@ def build(project: Path, site_dir: Path | None, jobs: int) -> None:
             click.echo(f"[{time.perf_counter() - started:5.1f} s] {message}", err=True)
 
     try:
-        built = site.build(root, site_dir=site_dir.resolve() if site_dir else None, jobs=jobs, progress=progress)
+        built = site.build(root, site_dir=site_dir.resolve() if site_dir else None, jobs=jobs, progress=progress,
+                           waiting=lambda: click.echo("another oxykb build of this project is running: waiting for it to finish", err=True))
     except report.ProblemsFound as found:
         _fail_with_problems(found)
     except site.BuildFailed as failed:
-        click.echo(f"MkDocs could not build the site; the previous site is untouched:\n{failed}", err=True)
+        click.echo(f"the site could not be built; the previous site is untouched:\n{failed}", err=True)
         sys.exit(1)
     target = site_dir or root / "site"
     if built.skipped:

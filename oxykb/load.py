@@ -21,6 +21,7 @@ import multiprocessing
 import os
 import pickle
 import re
+import stat
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple
 
-from . import fields, pipeline, validate, yamlstrict
+from . import fields, pipeline, validate, workspace, yamlstrict
 from .model import Category, Claim, KnowledgeBase, Quote, Source
 from .problems import Problem
 
@@ -58,7 +59,7 @@ def _relative(path: Path, root: Path) -> str:
 
 
 RECORDS = {"claim": fields.CLAIM, "source": fields.SOURCE, "tags": fields.TAGS}
-CACHE_FILE = Path(".oxykb") / "cache" / "parsed.pickle"
+CACHE_FILE = "parsed.pickle"  # in workspace.cache_dir: outside the project, where no commit can put a pickle
 PARALLEL_FROM = 2000  # claim files to read before a second process pays for its start-up
 
 
@@ -72,19 +73,52 @@ class Job(NamedTuple):
     category: Category | None = None  # for claims
 
 
+def file_key(status: os.stat_result) -> tuple[int, int, int, int]:
+    """What changes whenever a file's content may have: a write sets the change time, which no tool can set back."""
+    return status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino
+
+
+def read_regular_file(path: str, limit: int) -> tuple[os.stat_result, bytes | None]:
+    """A regular file's bytes, or None when it holds more than limit; never through a link, never waiting on a FIFO.
+
+    Raises OSError; NotARegularFile for anything but a regular file.
+    """
+    descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    with open(descriptor, "rb") as file:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise NotARegularFile(path)
+        data = file.read(limit + 1)  # bounded, should the file grow after fstat
+        return status, (None if len(data) > limit else data)
+
+
+class NotARegularFile(OSError):
+    pass
+
+
+def unreadable(error: OSError, shown_path: str) -> Problem:
+    """The located problem for a file that cannot be read safely."""
+    if isinstance(error, NotARegularFile):
+        return Problem(shown_path, 1, 1, "not a regular file (a FIFO, socket or device); oxykb reads only regular files")
+    if os.path.islink(error.filename or ""):
+        return Problem(shown_path, 1, 1, "symbolic link; oxykb reads only regular files inside the project")
+    return Problem(shown_path, 1, 1, f"cannot read file: {error.strerror}")
+
+
 def read_record(path: str, kind: str, today: datetime.date, shown_path: str) -> tuple:
     """One YAML file through the strict reader and its field specs, as a parse-cache entry:
-    (mtime, size, (values or None, positions, problems)).
+    (file_key, (values or None, positions, problems)).
 
-    Time and size come from the open file: cheaper than asking for them by name first.
+    The key comes from the open file: cheaper than asking for it by name first.
     """
     try:
-        with open(path, "rb") as file:
-            stat = os.fstat(file.fileno())
-            data = file.read()
+        status, data = read_regular_file(path, yamlstrict.MAX_BYTES)
     except OSError as error:
-        return None, None, (None, {}, [Problem(shown_path, 1, 1, f"cannot read file: {error.strerror}")])
-    return stat.st_mtime_ns, stat.st_size, _check_record(data, kind, today, shown_path)
+        return None, (None, {}, [unreadable(error, shown_path)])
+    if data is None:
+        size = max(status.st_size, yamlstrict.MAX_BYTES + 1)
+        return file_key(status), (None, {}, [Problem(shown_path, 1, 1, f"file is {size:,} bytes; the limit is {yamlstrict.MAX_BYTES:,}")])
+    return file_key(status), _check_record(data, kind, today, shown_path)
 
 
 def _check_record(data: bytes, kind: str, today: datetime.date, shown_path: str) -> tuple:
@@ -111,7 +145,7 @@ def cycle_collector_paused():
 
 
 def _read_entries(jobs: list[Job], today: datetime.date) -> dict[str, tuple]:
-    """Reads files into parse-cache entries: {shown path: (mtime, size, result)}."""
+    """Reads files into parse-cache entries: {shown path: (file_key, result)}."""
     return {job.shown: read_record(job.path, job.kind, today, job.shown) for job in jobs}
 
 
@@ -121,7 +155,7 @@ def _shard(entries: dict[str, tuple]) -> bytes:
 
 
 class _ParseCache:
-    """Results of reading each file, kept in .oxykb/ and reused while the file is unchanged.
+    """Results of reading each file, kept outside the project (workspace.cache_dir) and reused while the file is unchanged.
 
     The file holds pickled shards, so that each process pickles the entries it read,
     a chunk at a time while the other process is still reading, and none is pickled twice:
@@ -131,7 +165,7 @@ class _ParseCache:
     KEEP_FROM = 100  # entries in an unchanged shard that is kept as it is; smaller ones are merged
 
     def __init__(self, root: Path, today: datetime.date, use: bool = True):
-        self.path = root / CACHE_FILE if use else None
+        self.path = workspace.cache_dir(root) / CACHE_FILE if use else None
         self.entries: dict[str, tuple] = {}
         self.hits: dict[str, tuple] = {}
         self.new_shards: list[bytes] = []
@@ -155,11 +189,9 @@ class _ParseCache:
             entry = self.entries.get(job.shown)
             if entry is not None:
                 try:
-                    stat = os.stat(job.path)
+                    entry = entry if entry[0] == file_key(os.stat(job.path, follow_symlinks=False)) else None
                 except OSError:
                     entry = None
-                else:
-                    entry = entry if entry[:2] == (stat.st_mtime_ns, stat.st_size) else None
             if entry is None:
                 todo.append(job)
             else:
@@ -213,7 +245,7 @@ def _claims(jobs: list[Job], entries: dict[str, tuple]) -> dict[str, Claim]:
     """The valid claims among read files."""
     claims = {}
     for job in jobs:
-        values, positions, _ = entries[job.shown][2]
+        values, positions, _ = entries[job.shown][1]
         if values is not None:
             claims[job.id] = _claim(job, values, positions)
     return claims
@@ -222,7 +254,7 @@ def _claims(jobs: list[Job], entries: dict[str, tuple]) -> dict[str, Claim]:
 def _checked_claims(jobs: list[Job], entries: dict[str, tuple], context: validate.Context):
     """The valid claims among read files, their files' problems, and their problems against the other files."""
     claims = _claims(jobs, entries)
-    problems = [problem for job in jobs for problem in entries[job.shown][2][2]]
+    problems = [problem for job in jobs for problem in entries[job.shown][1][2]]
     references = [problem for claim in claims.values() for problem in validate.claim_problems(claim, context)]
     return claims, problems, references
 
@@ -253,9 +285,10 @@ def _read_chunks(chunks: list[list[Job]], today: datetime.date, taken) -> tuple[
 _shared_work: tuple = ()  # in the worker: (chunks, today, counter of chunks taken, queue of the context), given when it starts
 
 
-def _receive_shared_work(*work) -> None:
+def _receive_shared_work(parent: int, *work) -> None:
     global _shared_work
     _shared_work = work
+    workspace.exit_with_parent(parent)  # a killed check must not leave this worker waiting for a context
 
 
 def _check_share() -> tuple:
@@ -295,7 +328,7 @@ class _SharedReading:
             # takes it only when done reading
             self.taken, self.contexts = processes.Value("i", 0), processes.Queue()
             self.pool = ProcessPoolExecutor(max_workers=1, mp_context=processes, initializer=_receive_shared_work,
-                                            initargs=(self.chunks, today, self.taken, self.contexts))
+                                            initargs=(os.getpid(), self.chunks, today, self.taken, self.contexts))
             self.result = self.pool.submit(_check_share)
 
     def send(self, context: validate.Context | None) -> None:
@@ -319,10 +352,14 @@ class _SharedReading:
 
 
 def _read_text(path: str, shown_path: str, problems: list[Problem]) -> str | None:
-    with open(path, "rb") as file:
-        data = file.read()
-    if len(data) > MAX_SOURCE_TEXT_BYTES:
-        problems.append(Problem(shown_path, 1, 1, f"source text is {len(data):,} bytes; the limit is {MAX_SOURCE_TEXT_BYTES:,}"))
+    try:
+        status, data = read_regular_file(path, MAX_SOURCE_TEXT_BYTES)
+    except OSError as error:
+        problems.append(unreadable(error, shown_path))
+        return None
+    if data is None:
+        size = max(status.st_size, MAX_SOURCE_TEXT_BYTES + 1)
+        problems.append(Problem(shown_path, 1, 1, f"source text is {size:,} bytes; the limit is {MAX_SOURCE_TEXT_BYTES:,}"))
         return None
     try:
         return data.decode("utf-8")
@@ -347,7 +384,11 @@ def _files(folder: Path, shown_folder: str, problems: list[Problem], suffixes: t
             stem, dot, suffix = name.rpartition(".")
             if name.startswith("."):
                 continue
-            if entry.is_dir() or not dot or f".{suffix}" not in suffixes:
+            if entry.is_symlink():
+                problems.append(Problem(shown, 1, 1, "symbolic link; oxykb reads only regular files inside the project"))
+            elif not entry.is_dir(follow_symlinks=False) and not entry.is_file(follow_symlinks=False):
+                problems.append(Problem(shown, 1, 1, "not a regular file (a FIFO, socket or device); oxykb reads only regular files"))
+            elif entry.is_dir() or not dot or f".{suffix}" not in suffixes:
                 expected = " or ".join(suffixes)
                 problems.append(Problem(shown, 1, 1, f"unexpected {'folder' if entry.is_dir() else 'file'}; this folder holds {expected} files"))
             elif not _SLUG.match(stem) or len(stem) > 80:
@@ -367,7 +408,7 @@ def _read_sources_and_tags(store: _ParseCache, jobs: list[Job], texts: dict[str,
     tags: dict | None = {}
     sources: dict[str, Source] = {}
     for job in jobs:
-        values, positions, file_problems = entries[job.shown][2]
+        values, positions, file_problems = entries[job.shown][1]
         problems.extend(file_problems)
         if job.kind == "tags":
             tags = values
@@ -387,22 +428,33 @@ def load(root: Path, today: datetime.date | None = None, cache: bool = True, kee
 def _load(root: Path, today: datetime.date, cache: bool, keep: bool) -> Loaded:
     claims_dir = root / "claims"
     problems: list[Problem] = []
-    if not claims_dir.is_dir():
-        problems.append(Problem(_relative(claims_dir, root), 1, 1, "no claims/ folder here; run oxykb in the project folder or name it"))
+    shown_claims = _relative(claims_dir, root)
+    if claims_dir.is_symlink() or not claims_dir.is_dir():
+        problems.append(Problem(shown_claims, 1, 1, "symbolic link; claims/ must be a folder in the project" if claims_dir.is_symlink()
+                                else "no claims/ folder here; run oxykb in the project folder or name it"))
         return Loaded(KnowledgeBase({}, {}) if keep else None, problems, [], 0, 0)
 
     expected = sorted({f"{category.value}/" for category in Category} | {f"{SOURCES_DIR}/", TAGS_FILE})
-    for entry in sorted(claims_dir.iterdir()):
-        if not entry.name.startswith(".") and entry.name + ("/" if entry.is_dir() else "") not in expected:
-            problems.append(Problem(_relative(entry, root), 1, 1, f"unexpected {'folder' if entry.is_dir() else 'file'} in claims/; expected {', '.join(expected)}"))
+    found: set[str] = set()  # of expected: the folders and the tags file that are really there
+    with os.scandir(claims_dir) as entries:
+        for entry in sorted(entries, key=lambda entry: entry.name):
+            shown = f"{shown_claims}/{entry.name}"
+            folder = entry.is_dir(follow_symlinks=False)
+            if entry.name.startswith("."):
+                continue
+            if entry.is_symlink():
+                problems.append(Problem(shown, 1, 1, "symbolic link; oxykb reads only regular files and folders inside the project"))
+            elif entry.name + ("/" if folder else "") in expected and (folder or entry.is_file(follow_symlinks=False)):
+                found.add(entry.name)
+            else:
+                problems.append(Problem(shown, 1, 1, f"unexpected {'folder' if folder else 'file'} in claims/; expected {', '.join(expected)}"))
 
-    shown_claims = _relative(claims_dir, root)
     first_jobs: list[Job] = []  # tags and sources: checking a claim needs them
-    if (claims_dir / TAGS_FILE).is_file():
+    if TAGS_FILE in found:
         first_jobs.append(Job(str(claims_dir / TAGS_FILE), "tags", f"{shown_claims}/{TAGS_FILE}"))
     texts: dict[str, tuple[str, str]] = {}
     source_folder = claims_dir / SOURCES_DIR
-    if source_folder.is_dir():
+    if SOURCES_DIR in found:
         files = _files(source_folder, f"{shown_claims}/{SOURCES_DIR}", problems, (".yaml", ".txt"))
         yaml_stems = {name[:-5] for _, name, _ in files if name.endswith(".yaml")}
         for path, name, shown in files:
@@ -417,10 +469,9 @@ def _load(root: Path, today: datetime.date, cache: bool, keep: bool) -> Loaded:
     claim_jobs: list[Job] = []
     shown_by_id: dict[str, str] = {}
     for category in Category:
-        folder = claims_dir / category.value
-        if not folder.is_dir():
+        if category.value not in found:
             continue
-        for path, name, shown in _files(folder, f"{shown_claims}/{category.value}", problems, (".yaml",)):
+        for path, name, shown in _files(claims_dir / category.value, f"{shown_claims}/{category.value}", problems, (".yaml",)):
             stem = name[:-5]
             if stem in shown_by_id:
                 problems.append(Problem(shown, 1, 1, f"duplicate id '{stem}': {shown_by_id[stem]} has it already (ids are unique across categories)"))

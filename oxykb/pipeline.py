@@ -15,6 +15,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
+from . import workspace
 from .problems import Problem
 
 if TYPE_CHECKING:
@@ -34,24 +35,32 @@ def check(root: Path, today: datetime.date | None = None) -> Checked:
     from .load import load  # imported here, so that a cached `oxykb check` starts fast
 
     loaded = load(root, today)
-    return Checked(loaded.knowledge_base, loaded.every_problem(), loaded.claims_read, loaded.sources_read)
+    problems = sorted(workspace.work_dir_problems(root) + loaded.every_problem())
+    return Checked(loaded.knowledge_base, problems, loaded.claims_read, loaded.sources_read)
 
 
-RESULT_CACHE = Path(".oxykb") / "cache" / "check.json"
+RESULT_CACHE = "check.json"  # in workspace.cache_dir, where no commit can put a result that says "no problems"
+
+
+def _stamp(path: str) -> str:
+    """A file's name, size, times and inode: a write changes the change time, which no tool can set back."""
+    try:
+        status = os.lstat(path)
+    except OSError:
+        return f"{path}\0gone\n"
+    return f"{path}\0{status.st_size}\0{status.st_mtime_ns}\0{status.st_ctime_ns}\0{status.st_ino}\0{status.st_mode}\n"
 
 
 def fingerprint(*paths: Path, extra: str = "") -> str:
-    """A digest of the names, sizes and times of every file under paths: changes when any input does."""
+    """A digest of the stamps of every file under paths (links not followed): changes when any input does."""
     digest = hashlib.sha256(extra.encode())
     for top in paths:
-        if top.is_file():
-            stat = top.stat()
-            digest.update(f"{top}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        if not top.is_dir() or top.is_symlink():
+            digest.update(_stamp(str(top)).encode())
         for folder, subfolders, files in os.walk(top):
             subfolders.sort()
-            for name in sorted(files):
-                stat = os.stat(os.path.join(folder, name))
-                digest.update(f"{folder}/{name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+            for name in sorted(files + [name for name in subfolders if os.path.islink(os.path.join(folder, name))]):
+                digest.update(_stamp(os.path.join(folder, name)).encode())
     return digest.hexdigest()
 
 
@@ -63,12 +72,14 @@ def inputs_fingerprint(*paths: Path, today: datetime.date) -> str:
 def check_summary(root: Path, today: datetime.date | None = None) -> tuple[list[Problem], int, int]:
     """What `oxykb check` prints: near-instant when nothing changed since the last check."""
     today = today or datetime.date.today()
+    work_dir_problems = workspace.work_dir_problems(root)  # not cached: it depends on what git tracks
     inputs = inputs_fingerprint(root / "claims", today=today)
-    cache = root / RESULT_CACHE
+    cache = workspace.cache_dir(root) / RESULT_CACHE
     try:
         cached = json.loads(cache.read_text("utf-8"))
         if cached["fingerprint"] == inputs:
-            return [Problem(**problem) for problem in cached["problems"]], cached["claims"], cached["sources"]
+            problems = sorted(work_dir_problems + [Problem(**problem) for problem in cached["problems"]])
+            return problems, cached["claims"], cached["sources"]
     except (OSError, ValueError, KeyError, TypeError):
         pass
     from .load import load
@@ -80,5 +91,5 @@ def check_summary(root: Path, today: datetime.date | None = None) -> tuple[list[
         cache.write_text(json.dumps({"fingerprint": inputs, "claims": loaded.claims_read, "sources": loaded.sources_read,
                                      "problems": [asdict(problem) for problem in problems]}), "utf-8")
     except OSError:
-        pass  # a read-only checkout still checks
-    return problems, loaded.claims_read, loaded.sources_read
+        pass  # without a writable cache folder, checks still work
+    return sorted(work_dir_problems + problems), loaded.claims_read, loaded.sources_read

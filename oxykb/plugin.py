@@ -33,7 +33,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
-from . import labels, render, site
+from . import labels, render, site, workspace
 from .problems import ProblemsFound
 
 
@@ -141,7 +141,7 @@ class OxykbPlugin(BasePlugin[OxykbConfig]):
         if self._worker is None:
             # spawn, not fork: `mkdocs serve` runs threads, and a fork could copy a held lock
             self._worker = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                               initializer=site.exit_with_parent, initargs=(os.getpid(),))
+                                               initializer=workspace.exit_with_parent, initargs=(os.getpid(),))
         dirty = self.dirty
         self._staging = None if dirty else Path(tempfile.mkdtemp(prefix="oxykb-"))
         self._pending = {
@@ -192,8 +192,9 @@ class OxykbPlugin(BasePlugin[OxykbConfig]):
         return files
 
     def on_env(self, env, *, config, files):
-        """Compiled theme templates are kept in .oxykb/: each build (and each `serve` rebuild) would otherwise compile Material's anew."""
-        cache = self.root / site.WORK_DIR / "cache" / "jinja"
+        """Compiled theme templates are cached (outside the project: they are code): each build (and each `serve` rebuild)
+        would otherwise compile Material's anew."""
+        cache = workspace.cache_dir(self.root) / "jinja"
         cache.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))
         return env

@@ -8,24 +8,24 @@ under /en/, with the same paths in both.
 
 from __future__ import annotations
 
+import ctypes
 import datetime
+import errno
 import json
 import logging
 import multiprocessing
 import os
 import shutil
-import threading
-import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
 
-from . import pipeline, render
+from . import pipeline, render, workspace
 from .problems import Problem, ProblemsFound
+from .workspace import WORK_DIR
 
 LANGUAGES = ("nl", "en")
 PRIMARY = LANGUAGES[0]
-WORK_DIR = ".oxykb"  # owned by oxykb as a whole, git-ignored
 
 
 def subpath(language: str) -> str:
@@ -53,34 +53,46 @@ def hand_written(root: Path, language: str) -> tuple[dict[str, str], list[Proble
 
 
 def write_pages(target: Path, pages: dict[str, str]) -> int:
-    """Writes only what changed and removes what is no longer generated.
+    """Makes target hold exactly these pages: writes only what changed, removes everything else.
 
-    Refuses to touch a file it did not write: the manifest lists what it did.
-    Returns the number of files written.
+    target lies in oxykb's work folder, which no one else writes (workspace.work_dir_problems), so
+    whatever an interrupted build left there is simply put right. Links are removed, never followed,
+    and pages are written beside their place and renamed into it. Returns the number of files written.
     """
-    manifest_path = target.with_name(f"{target.name}.manifest.json")  # beside, not inside: it is no page
-    owned = set(json.loads(manifest_path.read_text("utf-8"))) if manifest_path.exists() else set()
-    if target.exists():
-        strangers = sorted(
-            path.relative_to(target).as_posix() for path in target.rglob("*")
-            if path.is_file() and path.relative_to(target).as_posix() not in owned
-        )
-        if strangers:
-            raise ProblemsFound([Problem(f"{target.name}/{name}", 1, 1, f"refusing to overwrite {target / name}: oxykb did not generate it") for name in strangers])
+    _own_folder(target)
+    kept: set[str] = set()
+    for folder, subfolders, files in os.walk(target):
+        for name in files + [name for name in subfolders if os.path.islink(os.path.join(folder, name))]:
+            path = os.path.join(folder, name)
+            relative = Path(path).relative_to(target).as_posix()
+            if relative in pages and not os.path.islink(path):
+                kept.add(relative)
+            else:
+                os.unlink(path)
     written = 0
     for name, text in pages.items():
         path = target / name
         data = text.encode("utf-8")
-        if path.exists() and path.read_bytes() == data:
+        if name in kept and path.read_bytes() == data:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        if path.is_dir():
+            shutil.rmtree(path)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(data)
+        temporary.replace(path)
         written += 1
-    for name in owned - set(pages):
-        (target / name).unlink(missing_ok=True)
-    target.mkdir(parents=True, exist_ok=True)
-    manifest_path.write_text(json.dumps(sorted(pages), indent=0), "utf-8")
     return written
+
+
+def _own_folder(target: Path) -> None:
+    """Makes target and its parents up to the work folder real folders: a link there is removed, never followed."""
+    parts = target.parts
+    for end in range(parts.index(WORK_DIR) + 1, len(parts) + 1):
+        folder = Path(*parts[:end])
+        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+            folder.unlink()
+    target.mkdir(parents=True, exist_ok=True)
 
 
 def html_dir(root: Path, language: str) -> Path:
@@ -154,16 +166,6 @@ def build_language(root: Path, language: str, site_dir: Path, dirty: bool = Fals
         plugin.forced_language, plugin.managed, plugin.dirty = saved
 
 
-def exit_with_parent(parent: int) -> None:
-    """In a worker: leave when the process that started it is gone (a killed `oxykb serve`)."""
-    def watch():
-        while os.getppid() == parent:
-            time.sleep(1)
-        os._exit(0)
-
-    threading.Thread(target=watch, daemon=True).start()
-
-
 class _Collect(logging.Handler):
     """Keeps MkDocs' warnings, which say why a strict build aborted."""
 
@@ -204,22 +206,21 @@ class BuildFailed(Exception):
     pass
 
 
-BUILD_RECORD = Path(WORK_DIR) / "cache" / "build.json"
+BUILD_RECORD = "build.json"  # in workspace.cache_dir, where no commit can claim that a site is up to date
 
 
 def _build_inputs(root: Path, site_dir: Path) -> dict:
-    """Everything a build reads, its generated pages included (a stranger's file there must not be skipped over)."""
-    inputs = pipeline.inputs_fingerprint(root / "claims", root / "content", root / "mkdocs.yml", root / WORK_DIR / "docs",
-                                         today=datetime.date.today())
+    """Everything a build reads. Taken before the build reads anything, so that a file edited during it
+    makes the next build build again."""
+    inputs = pipeline.inputs_fingerprint(root / "claims", root / "content", root / "mkdocs.yml", today=datetime.date.today())
     return {"inputs": inputs + os.environ.get("SOURCE_DATE_EPOCH", ""), "site_dir": str(site_dir)}
 
 
-def _last_build_if_current(root: Path, site_dir: Path) -> dict | None:
+def _last_build_if_current(root: Path, inputs: dict, site_dir: Path) -> dict | None:
     """The record of the last build if site_dir is what these exact inputs built, untouched since."""
     try:
-        previous = json.loads((root / BUILD_RECORD).read_text("utf-8"))
-        current = _build_inputs(root, site_dir)
-        if site_dir.is_dir() and {key: previous.get(key) for key in current} == current and previous.get("site") == pipeline.fingerprint(site_dir):
+        previous = json.loads((workspace.cache_dir(root) / BUILD_RECORD).read_text("utf-8"))
+        if site_dir.is_dir() and {key: previous.get(key) for key in inputs} == inputs and previous.get("site") == pipeline.fingerprint(site_dir):
             return previous
     except (OSError, ValueError, AttributeError):
         pass
@@ -231,46 +232,104 @@ class Built(NamedTuple):
     skipped: bool  # nothing changed since the last build: the site was left as it was
 
 
-def build(root: Path, site_dir: Path | None = None, jobs: int = 2, progress=lambda message: None) -> Built:
-    """check -> render -> MkDocs per language, then swap the new site in only when all succeeded."""
+def build(root: Path, site_dir: Path | None = None, jobs: int = 2, progress=lambda message: None, waiting=lambda: None) -> Built:
+    """check -> render -> MkDocs per language, then swap the new site in only when all succeeded.
+
+    One build of a project runs at a time: a second one calls `waiting`, then waits for the first.
+    """
     site_dir = site_dir or root / "site"
-    previous = _last_build_if_current(root, site_dir)
-    if previous:
-        return Built(previous["claims"], True)
-    progress("checking the claims")
-    claims = len(checked_inputs(root)[0].knowledge_base.claims)  # the workers read it again from the parse cache
-    progress(f"rendering and building {claims} claims in {', '.join(LANGUAGES)}")
-    staging = root / WORK_DIR / f"staging-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    targets = {language: staging / language for language in LANGUAGES}
-    try:
-        work = [(root, language, targets[language], False, True) for language in LANGUAGES]
-        if jobs > 1:
-            # spawn: a worker starts small instead of inheriting (and, to the kernel, duplicating) this process's memory
-            with ProcessPoolExecutor(max_workers=min(jobs, len(LANGUAGES)), mp_context=multiprocessing.get_context("spawn")) as pool:
-                errors = list(pool.map(_build_in_child, *zip(*work)))
-        else:
-            errors = [_build_in_child(*arguments) for arguments in work]
-        errors = [error for error in errors if error]
-        if errors:
-            raise BuildFailed("\n".join(errors))
-        combined = targets[PRIMARY]
-        for language in LANGUAGES[1:]:
-            targets[language].rename(combined / subpath(language).rstrip("/"))
-        progress(f"replacing {site_dir}")
-        _swap(combined, site_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    (root / BUILD_RECORD).parent.mkdir(parents=True, exist_ok=True)
-    record = {**_build_inputs(root, site_dir), "claims": claims, "site": pipeline.fingerprint(site_dir)}
-    (root / BUILD_RECORD).write_text(json.dumps(record), "utf-8")
+    with workspace.exclusive(root, "build", waiting=waiting):
+        inputs = _build_inputs(root, site_dir)
+        previous = _last_build_if_current(root, inputs, site_dir)
+        if previous:
+            return Built(previous["claims"], True)
+        progress("checking the claims")
+        claims = len(checked_inputs(root)[0].knowledge_base.claims)  # the workers read it again from the parse cache
+        progress(f"rendering and building {claims} claims in {', '.join(LANGUAGES)}")
+        staging = site_dir.parent / f".{site_dir.name}.oxykb-staging"  # beside the site: on its file system, so it can be renamed
+        try:
+            _recover(site_dir, staging)
+            staging.mkdir(parents=True)
+            targets = {language: staging / language for language in LANGUAGES}
+            _build_languages(root, targets, jobs)
+            combined = targets[PRIMARY]
+            for language in LANGUAGES[1:]:
+                targets[language].rename(combined / subpath(language).rstrip("/"))
+            progress(f"replacing {site_dir}")
+            _swap(combined, site_dir)
+            record = {**inputs, "claims": claims, "site": pipeline.fingerprint(site_dir)}
+        except OSError as error:
+            raise BuildFailed(f"cannot write the site to {site_dir}: {error.strerror or error}") from error
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        _write_record(root, record)
     return Built(claims, False)
 
 
+def _build_languages(root: Path, targets: dict[str, Path], jobs: int) -> None:
+    """Each language rendered and built by MkDocs into its target; raises BuildFailed with what went wrong."""
+    work = [(root, language, targets[language], False, True) for language in LANGUAGES]
+    if jobs > 1:
+        # spawn: a worker starts small instead of inheriting (and, to the kernel, duplicating) this process's memory;
+        # it leaves when this process is killed
+        with ProcessPoolExecutor(max_workers=min(jobs, len(LANGUAGES)), mp_context=multiprocessing.get_context("spawn"),
+                                 initializer=workspace.exit_with_parent, initargs=(os.getpid(),)) as pool:
+            errors = list(pool.map(_build_in_child, *zip(*work)))
+    else:
+        errors = [_build_in_child(*arguments) for arguments in work]
+    errors = [error for error in errors if error]
+    if errors:
+        raise BuildFailed("\n".join(errors))
+
+
+def _write_record(root: Path, record: dict) -> None:
+    path = workspace.cache_dir(root) / BUILD_RECORD
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(record), "utf-8")
+        temporary.replace(path)
+    except OSError:
+        pass  # without a writable cache folder, the next build builds again
+
+
+def _recover(site_dir: Path, staging: Path) -> None:
+    """Puts right what a killed build left: the previous site back in place if it was moved aside, no staging."""
+    previous = staging / "previous"
+    if previous.is_dir() and not previous.is_symlink() and not os.path.lexists(site_dir):
+        previous.rename(site_dir)
+    shutil.rmtree(staging, ignore_errors=True)
+    if os.path.lexists(staging):
+        staging.unlink()  # a link or a file of that name, not ours
+
+
 def _swap(new: Path, site_dir: Path) -> None:
-    """Replaces site_dir by new with two renames, so a reader never sees half a site."""
-    old = new.parent / "previous-site"
-    if site_dir.exists():
-        site_dir.rename(old)
-    new.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    """Replaces site_dir by new in one step where the system can, so a reader (or a kill) never finds half a site or none."""
+    if not os.path.lexists(site_dir):
+        new.rename(site_dir)
+        return
+    if not _exchange(new, site_dir):  # two renames: a kill between them is put right by the next build (_recover)
+        previous = new.parent / "previous"
+        site_dir.rename(previous)
+        new.rename(site_dir)
+        new = previous
+    if new.is_symlink() or not new.is_dir():
+        new.unlink()  # the old site_dir was a link or a file: remove it, never what it points to
+    else:
+        shutil.rmtree(new)
+
+
+_RENAME_EXCHANGE, _AT_FDCWD = 2, -100
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swaps two paths atomically with Linux's renameat2; False where the system or file system cannot."""
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))

@@ -1,4 +1,6 @@
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,13 @@ from oxykb.cli import main
 TESTS = Path(__file__).parent
 TINY_KB = TESTS / "kb"
 REPO = TESTS.parent
+
+# Caches go to a folder of this test run, not the user's: set before any test starts a process, which inherits it.
+os.environ["OXYKB_CACHE_DIR"] = tempfile.mkdtemp(prefix="oxykb-test-cache-")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(os.environ["OXYKB_CACHE_DIR"], ignore_errors=True)
 
 
 @pytest.fixture

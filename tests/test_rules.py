@@ -109,6 +109,11 @@ def test_json_format_for_tools(tiny_kb):
     }
 
 
+def parse_cache(project):
+    from oxykb import load, workspace
+    return workspace.cache_dir(project) / load.CACHE_FILE
+
+
 def test_check_never_writes_into_claims(tiny_kb):
     before = tree_bytes(tiny_kb / "claims")
     run_oxykb("check", str(tiny_kb))
@@ -117,7 +122,7 @@ def test_check_never_writes_into_claims(tiny_kb):
 
 def test_a_cached_check_sees_every_change(tiny_kb):
     assert run_oxykb("check", str(tiny_kb)).exit_code == 0
-    assert (tiny_kb / ".oxykb/cache/parsed.pickle").is_file()
+    assert parse_cache(tiny_kb).is_file()
     break_grade(tiny_kb)
     assert run_oxykb("check", str(tiny_kb)).exit_code == 1
     path = tiny_kb / "claims/facts/oxytocin-made-in-hypothalamus.yaml"
@@ -127,7 +132,7 @@ def test_a_cached_check_sees_every_change(tiny_kb):
 
 def test_a_corrupt_cache_is_ignored(tiny_kb):
     run_oxykb("check", str(tiny_kb))
-    (tiny_kb / ".oxykb/cache/parsed.pickle").write_bytes(b"not a pickle")
+    parse_cache(tiny_kb).write_bytes(b"not a pickle")
     assert run_oxykb("check", str(tiny_kb)).exit_code == 0
 
 
@@ -227,7 +232,7 @@ def test_after_an_edit_the_cache_keeps_the_untouched_shards_as_they_were(tiny_kb
     from oxykb import load as load_module
     monkeypatch.setattr(load_module, "CHUNK", 1)
     monkeypatch.setattr(load_module._ParseCache, "KEEP_FROM", 1)
-    cache = tiny_kb / ".oxykb/cache/parsed.pickle"
+    cache = parse_cache(tiny_kb)
     load_module.load(tiny_kb)
     _, before = pickle.loads(cache.read_bytes())
     edited = tiny_kb / "claims/risks/cuddle-hormone-myth.yaml"

@@ -178,7 +178,7 @@ def test_a_failing_mkdocs_build_keeps_the_previous_site(tiny_project):
     assert result.exit_code == 1
     assert "no-such-page.md" in result.stderr
     assert tree_bytes(tiny_project / "site") == previous
-    assert not list((tiny_project / ".oxykb").glob("staging-*"))
+    assert sorted(path.name for path in tiny_project.iterdir() if "staging" in path.name) == []
 
 
 def test_a_missing_translation_fails_the_build(tiny_project):
@@ -186,16 +186,6 @@ def test_a_missing_translation_fails_the_build(tiny_project):
     result = run_oxykb("build", str(tiny_project))
     assert result.exit_code == 1
     assert result.stdout == "content/nl/methodology.md:1:1: no en translation: content/en/methodology.md is missing\n"
-
-
-def test_refuses_to_overwrite_a_file_it_did_not_generate(tiny_project):
-    assert run_oxykb("build", str(tiny_project)).exit_code == 0
-    stranger = tiny_project / ".oxykb/docs/nl/notes.md"
-    stranger.write_text("mine")
-    result = run_oxykb("build", str(tiny_project))
-    assert result.exit_code == 1
-    assert "refusing to overwrite" in result.stdout
-    assert stranger.read_text() == "mine"
 
 
 def test_rendering_writes_only_what_changed(tiny_project):

@@ -161,6 +161,14 @@ def edit_latencies(project: Path, edits: int) -> list[float]:
         server.wait(timeout=30)
 
 
+def forget(project: Path) -> None:
+    """A cold start: no generated pages and no caches (which live outside the project)."""
+    from oxykb import workspace
+
+    shutil.rmtree(project / workspace.WORK_DIR, ignore_errors=True)
+    shutil.rmtree(workspace.cache_dir(project), ignore_errors=True)
+
+
 def measure(size: int, runs: int, naive_limit: int, workdir: Path) -> dict:
     project = generate(workdir / f"kb-{size}", size)
     results: dict[str, list[float]] = {}
@@ -171,7 +179,7 @@ def measure(size: int, runs: int, naive_limit: int, workdir: Path) -> dict:
     claim_files = [str(p) for p in project.glob("claims/*/*.yaml") if p.parent.name != "sources"]
     source_files = [str(p) for p in project.glob("claims/sources/*.yaml")]
     for run in range(runs):
-        shutil.rmtree(project / ".oxykb", ignore_errors=True)
+        forget(project)
         shutil.rmtree(project / "site", ignore_errors=True)
         record("check cold (s)", timed(oxykb("check", "."), project)[0])
         record("check unchanged (s)", timed(oxykb("check", "."), project)[0])
@@ -183,7 +191,7 @@ def measure(size: int, runs: int, naive_limit: int, workdir: Path) -> dict:
                               "[render.render(kb, lang, site.hand_written(Path('.'), lang)[0]) for lang in site.LANGUAGES];"
                               "print(time.perf_counter() - t)"], cwd=project, check=True, capture_output=True, text=True).stdout
         record("render, both languages (s)", float(out.strip()))
-        shutil.rmtree(project / ".oxykb", ignore_errors=True)
+        forget(project)
         build_time, peak = timed(oxykb("build", "."), project)
         record("oxykb build, full (s)", build_time)
         record("peak memory, build (MiB)", peak / 2**20)
@@ -224,6 +232,7 @@ def main() -> None:
     args = parser.parse_args()
     print(f"oxykb benchmark on {os.cpu_count()} cores, {args.runs} run(s) per size, medians", flush=True)
     with tempfile.TemporaryDirectory(prefix="oxykb-bench-") as workdir:
+        os.environ["OXYKB_CACHE_DIR"] = str(Path(workdir) / "cache")  # the commands it times inherit it; removed with the rest
         all_figures = {}
         for size in args.sizes:
             all_figures[size] = measure(size, args.runs, args.naive_limit, Path(workdir))
