@@ -166,7 +166,7 @@ def new(category: str, claim_id: str, project: Path) -> None:
     from .fields import SLUG, SLUG_SHAPE
 
     root = _project_root(project)
-    if not re.match(SLUG, claim_id) or len(claim_id) > 80:
+    if not re.fullmatch(SLUG, claim_id) or len(claim_id) > 80:
         raise click.BadParameter(f"an id must be {SLUG_SHAPE}", param_hint="ID")
     existing = sorted((root / "claims").glob(f"*/{claim_id}.yaml"))
     if existing:

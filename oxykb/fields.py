@@ -66,12 +66,14 @@ class Spec:
         raise NotImplementedError
 
 
+# Editors' text is hostile: each pattern must run in linear time. None has two quantifiers that can take the
+# same characters (`\s*+` never gives back what it took), and a snippet marker is found by its fixed middle.
 _UNSAFE_TEXT = (
-    (re.compile(r"<\s*/?\s*[A-Za-z!?]"), "raw HTML is not allowed in text; write plain text"),
+    (re.compile(r"<\s*+/?\s*+[A-Za-z!?]"), "raw HTML is not allowed in text; write plain text"),
     (re.compile(r"\b(?:javascript|vbscript|livescript)\s*:|\bdata\s*:\s*[a-z]+/[a-z]", re.IGNORECASE), "script or data URLs are not allowed"),
     (re.compile(r"\]\(\s*(?!https?://)"), "Markdown links must point to an http(s) URL"),
     (re.compile(r"\{\s*:|\{\s*[#.][A-Za-z]"), "attribute lists ({: ...}) are not allowed in text"),
-    (re.compile(r"-+8<-+"), "snippet markers (--8<--) are not allowed in text"),
+    (re.compile(r"-8<-"), "snippet markers (--8<--) are not allowed in text"),
 )
 
 
@@ -84,10 +86,14 @@ class Text(Spec):
     """Non-empty plain text; Markdown emphasis allowed, nothing that becomes markup."""
 
     description: str = "Plain text."
+    max_length: int | None = None  # for names and titles: Python-Markdown takes time quadratic in a line of them
 
     @property
     def json(self) -> dict:
-        return {"type": "string", "minLength": 1, "description": self.description}
+        schema = {"type": "string", "minLength": 1, "description": self.description}
+        if self.max_length:
+            schema["maxLength"] = self.max_length
+        return schema
 
     def check(self, node, checker, path):
         if not isinstance(node, Scalar) or not isinstance(node.value, str):
@@ -103,6 +109,8 @@ class Text(Spec):
         return self.convert(text, node, checker, path)
 
     def convert(self, text, node, checker, path):
+        if self.max_length and len(text) > self.max_length:
+            return checker.problem(node.pos, f"{_label(path)} is {len(text):,} characters long; the limit is {self.max_length}")
         return text
 
 
@@ -112,7 +120,6 @@ class Pattern(Text):
 
     regex: str = ""
     shape: str = ""
-    max_length: int | None = None
 
     @property
     def json(self) -> dict:
@@ -166,13 +173,25 @@ class Date(Pattern):
 @dataclass
 class Url(Pattern):
     def __post_init__(self):
-        self.regex = r"^https?://[^\s/?#@]+\.[^\s/?#@]+([/?#][^\s]*)?$"
+        # A host with a dot after its first character: the first such dot is matched, so nothing backtracks.
+        self.regex = r"^https?://[^\s/?#@][^\s/?#@.]*\.[^\s/?#@]+([/?#][^\s]*)?$"
         self.shape = "an http:// or https:// URL"
 
 
 @functools.cache
 def _members(vocabulary: type[Enum]) -> dict[str, Enum]:
     return {item.value: item for item in vocabulary}
+
+
+_LONGEST_TYPO = 40  # longer than any field name or choice, with room for typos
+
+
+def _did_you_mean(found: str, allowed: list[str]) -> str | None:
+    """The allowed word closest to what an editor wrote. Long text is no typo, and difflib's time grows with the square of its length."""
+    if len(found) > _LONGEST_TYPO:
+        return None
+    guess = difflib.get_close_matches(found, allowed, n=1)
+    return guess[0] if guess else None
 
 
 @dataclass
@@ -190,12 +209,9 @@ class Choice(Spec):
             return members[node.value]
         allowed = list(members)
         found = _describe(node)
-        guess = difflib.get_close_matches(str(node.value), allowed, n=1) if isinstance(node, Scalar) else []
-        hint = f" (did you mean '{guess[0]}'?)" if guess else ""
+        guess = _did_you_mean(str(node.value), allowed) if isinstance(node, Scalar) else None
+        hint = f" (did you mean '{guess}'?)" if guess else ""
         return checker.problem(node.pos, f"{_label(path)} must be one of {', '.join(allowed)}; found {found}{hint}")
-
-
-_TEXT = Text()
 
 
 @dataclass
@@ -203,10 +219,14 @@ class Translated(Spec):
     """The same text in Dutch and English."""
 
     description: str = ""
+    max_length: int | None = None
+
+    def __post_init__(self):
+        self._text = Text(max_length=self.max_length)
 
     @property
     def json(self) -> dict:
-        text = {"type": "string", "minLength": 1}
+        text = {"type": "string", "minLength": 1, **({"maxLength": self.max_length} if self.max_length else {})}
         return {
             "type": "object",
             "description": self.description,
@@ -223,7 +243,7 @@ class Translated(Spec):
             if key.value not in LANGUAGES:
                 checker.problem(key.pos, f"{_label(path)} has unknown language '{key.value}'; use nl and en")
                 continue
-            values[key.value] = _TEXT.check(value, checker, f"{path}.{key.value}")
+            values[key.value] = self._text.check(value, checker, f"{path}.{key.value}")
             checker.positions[_intern(f"{path}.{key.value}")] = tuple(value.pos)
         for language in LANGUAGES:
             if language not in values:
@@ -302,8 +322,8 @@ class Record(Spec):
         for key, value in node.items:
             name = key.value
             if name not in self.fields:
-                guess = difflib.get_close_matches(name, list(self.fields), n=1)
-                hint = f" (did you mean '{guess[0]}'?)" if guess else f"; known fields: {', '.join(self.fields)}"
+                guess = _did_you_mean(name, list(self.fields))
+                hint = f" (did you mean '{guess}'?)" if guess else f"; known fields: {', '.join(self.fields)}"
                 checker.problem(key.pos, f"unknown field '{prefix}{name}'{hint}")
                 continue
             checker.positions[_intern(prefix + name)] = tuple(value.pos)
@@ -315,6 +335,8 @@ class Record(Spec):
             checker.problem(node.pos, f"needs {' or '.join(repr(n) for n in self.one_of_required)}")
         return values
 
+
+NAME_LENGTH = 500  # characters of a title, name or tag: ample, and short enough that Markdown's quadratic cases stay fast
 
 QUOTE = Record(
     {
@@ -344,12 +366,13 @@ CLAIM = Record(
 
 SOURCE = Record(
     {
-        "title": Field(Text("Title as the document shows it."), required=False),
-        "cited_as": Field(Text("The citation exactly as a document prints it, for studies known only from that."), required=False),
+        "title": Field(Text("Title as the document shows it.", max_length=NAME_LENGTH), required=False),
+        "cited_as": Field(Text("The citation exactly as a document prints it, for studies known only from that.", max_length=NAME_LENGTH),
+                          required=False),
         "kind": Field(Choice(SourceKind, "What sort of document it is.")),
-        "publisher": Field(Text("Publisher or site, where the document shows it."), required=False),
-        "journal": Field(Text("Journal, for journal articles."), required=False),
-        "authors": Field(ListOf(Text("Author name."), min_items=1, description="Authors, only where known."), required=False),
+        "publisher": Field(Text("Publisher or site, where the document shows it.", max_length=NAME_LENGTH), required=False),
+        "journal": Field(Text("Journal, for journal articles.", max_length=NAME_LENGTH), required=False),
+        "authors": Field(ListOf(Text("Author name.", max_length=NAME_LENGTH), min_items=1, description="Authors, only where known."), required=False),
         "language": Field(Pattern(description="ISO 639-1 language code.", regex=r"^[a-z]{2}$", shape="a two-letter language code such as nl or en")),
         "published": Field(Date(description="Publication date or year, only where known.", allow_partial=True), required=False),
         "url": Field(Url(description="http(s) address of the document, only where known."), required=False),
@@ -379,7 +402,7 @@ class Glossary(Spec):
             return checker.problem(node.pos, f"{_label(path)} must be a mapping of tags, not {_describe(node)}")
         values = {}
         for key, value in node.items:
-            if not re.match(SLUG, key.value) or len(key.value) > 80:
+            if not re.fullmatch(SLUG, key.value) or len(key.value) > 80:
                 checker.problem(key.pos, f"tag '{key.value}' must be {SLUG_SHAPE}")
                 continue
             checker.positions[key.value] = tuple(key.pos)
@@ -387,7 +410,7 @@ class Glossary(Spec):
         return INVALID if INVALID in values.values() else values
 
 
-TAGS = Glossary(Translated("The tag's name in Dutch and English."), description="Names of the tags claims use: claims/tags.yaml.")
+TAGS = Glossary(Translated("The tag's name in Dutch and English.", max_length=NAME_LENGTH), description="Names of the tags claims use: claims/tags.yaml.")
 
 
 def json_schema(record: Spec, title: str) -> dict:

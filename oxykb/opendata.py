@@ -72,14 +72,24 @@ def as_json(kb: KnowledgeBase) -> str:
     ])
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A cell that no spreadsheet runs as a formula: one starting with = + - @, a tab or a carriage return gets a
+    leading ' (OWASP's advice against CSV injection). claims.json keeps the text as it is."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
 def as_csv(kb: KnowledgeBase) -> str:
+    """claims.csv: a row per claim, every cell safe to open in a spreadsheet."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for claim_id in sorted(kb.claims):
         claim = kb.claims[claim_id]
         urls = claim_urls(claim.id)
-        writer.writerow([
+        writer.writerow(spreadsheet_safe(cell) for cell in [
             claim.id, claim.category.value, claim.grade.value, claim.status.value, claim.population.value,
             claim.statement.nl, claim.statement.en, claim.rationale.nl, claim.rationale.en,
             LIST_SEPARATOR.join(q.source for q in claim.sources), LIST_SEPARATOR.join(claim.cites),

@@ -3,7 +3,25 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+import re
+from dataclasses import dataclass
+
+# Control characters (C0, DEL, C1), bidirectional controls and marks, and line and paragraph separators.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """Text with every control or bidi character written as an escape (\\x07, \\u202e).
+
+    A message can quote an editor's text or a file name: printed raw, it could move the
+    cursor, set the clipboard, forge another problem's line or reorder what a reader sees.
+    """
+    return _UNPRINTABLE.sub(_escape, text)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -14,7 +32,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        return f"{printable(self.path)}:{self.line}:{self.column}: {printable(self.message)}"
 
 
 class ProblemsFound(Exception):
@@ -34,7 +52,7 @@ def summary(problems: list[Problem], claims: int, sources: int) -> str:
 
 
 def _github_escape(text: str, property_value: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = printable(text).replace("%", "%25")  # no line breaks are left to escape as %0D and %0A
     return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
 
 
@@ -51,4 +69,5 @@ def format_github(problems: list[Problem]) -> list[str]:
 
 
 def format_json(problems: list[Problem], claims: int, sources: int) -> str:
-    return json.dumps({"claims": claims, "sources": sources, "problems": [asdict(p) for p in problems]}, ensure_ascii=False, indent=2)
+    shown = [{"path": printable(p.path), "line": p.line, "column": p.column, "message": printable(p.message)} for p in problems]
+    return json.dumps({"claims": claims, "sources": sources, "problems": shown}, ensure_ascii=False, indent=2)

@@ -11,13 +11,14 @@ tag, attribute, link, front matter or block structure.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import html
 import json
 import os
 import re
 from collections import defaultdict
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 from urllib.parse import quote
 
 import jinja2
@@ -56,15 +57,82 @@ def html_text(value) -> Safe:
     return Safe(html.escape(" ".join(str(value).split()), quote=True))
 
 
-_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
-_EMPHASIS = re.compile(r"\*(?=\S)(.+?)(?<=\S)\*|(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)")
+class _Delimiter(NamedTuple):
+    """One kind of emphasis: its marker's width, the element it becomes, and where its marker may open or close it."""
+
+    width: int
+    tag: str
+    opens: Callable[[str, int], bool]
+    closes: Callable[[str, int], bool]
+
+
+def _text_after(text: str, at: int) -> bool:
+    return at < len(text) and not text[at].isspace()  # isspace() is exactly what the regex \s matches
+
+
+def _text_before(text: str, at: int) -> bool:
+    return at > 0 and not text[at - 1].isspace()
+
+
+def _word_next_to(text: str, at: int) -> bool:
+    return 0 <= at < len(text) and (text[at].isalnum() or text[at] == "_")  # exactly what the regex \w matches
+
+
+def _strong_opens(text: str, at: int) -> bool:
+    return text.startswith("**", at) and _text_after(text, at + 2)
+
+
+def _strong_closes(text: str, at: int) -> bool:
+    return text.startswith("**", at) and _text_before(text, at)
+
+
+def _star_opens(text: str, at: int) -> bool:
+    return _text_after(text, at + 1)
+
+
+def _underscore_opens(text: str, at: int) -> bool:
+    return not _word_next_to(text, at - 1) and _text_after(text, at + 1)
+
+
+def _underscore_closes(text: str, at: int) -> bool:
+    return _text_before(text, at) and not _word_next_to(text, at + 1)
+
+
+_STRONG = {"*": _Delimiter(2, "strong", _strong_opens, _strong_closes)}  # **strong**
+_EMPHASIS = {"*": _Delimiter(1, "em", _star_opens, _text_before), "_": _Delimiter(1, "em", _underscore_opens, _underscore_closes)}
+_MARKERS = re.compile(r"[*_]")
+
+
+def _emphasise(text: str, delimiters: dict[str, _Delimiter]) -> str:
+    r"""Pairs markers as the lazy regex \*(?=\S)(.+?)(?<=\S)\* would, leftmost first, but in linear time.
+
+    Each opener takes the first closer of its kind after at least one character. The regex
+    searches from every unpaired opener to the end of the text, so on openers alone
+    ("*a *a *a ...") its time grows with the square of the length; here each opener
+    finds its closer by bisection.
+    """
+    markers = [match.start() for match in _MARKERS.finditer(text)]
+    closers = {char: [at for at in markers if text[at] == char and kind.closes(text, at)] for char, kind in delimiters.items()}
+    pieces, done = [], 0
+    for at in markers:
+        kind = delimiters.get(text[at])
+        if at < done or kind is None or not kind.opens(text, at):
+            continue
+        candidates = closers[text[at]]
+        index = bisect.bisect_left(candidates, at + kind.width + 1)
+        if index < len(candidates):
+            closer = candidates[index]
+            pieces += [text[done:at], f"<{kind.tag}>", text[at + kind.width:closer], f"</{kind.tag}>"]
+            done = closer + kind.width
+    return "".join(pieces) + text[done:]
 
 
 def rich_text(value) -> Safe:
     """Untrusted text as HTML: one line, escaped, with Markdown emphasis (*em*, _em_, **strong**) as Markdown renders it."""
     text = html.escape(" ".join(str(value).split()), quote=True)
-    text = _STRONG.sub(r"<strong>\1</strong>", text)
-    return Safe(_EMPHASIS.sub(lambda match: f"<em>{match.group(1) or match.group(2)}</em>", text))
+    if "*" not in text and "_" not in text:
+        return Safe(text)
+    return Safe(_emphasise(_emphasise(text, _STRONG), _EMPHASIS))
 
 
 def plain_text(value) -> str:

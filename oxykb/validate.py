@@ -32,6 +32,9 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+SHORTEST_QUOTE = 20  # characters after normalisation: three or four words, enough to point at one passage
+
+
 def _matching_prefix(quote: str, text: str) -> int:
     """Length of the longest start of the quote that the text contains."""
     low, high = 0, len(quote)
@@ -76,7 +79,9 @@ def claim_problems(claim: Claim, context: Context) -> list[Problem]:
             report(f"{key}.source", f"source '{entry.source}' has no full text (claims/sources/{entry.source}.txt), so it cannot be quoted; list it under cites instead")
         elif entry.source in texts:
             quote, text = normalise(entry.quote), texts[entry.source]
-            if quote not in text:
+            if len(quote) < SHORTEST_QUOTE:
+                report(f"{key}.quote", f"quote is too short to identify a passage: quote at least {SHORTEST_QUOTE} characters of the source (found {len(quote)})")
+            elif quote not in text:
                 matched = _matching_prefix(quote, text)
                 hint = f"; it matches up to '{quote[max(0, matched - 30):matched]}' and then differs" if matched >= 10 else ""
                 report(f"{key}.quote", f"quote not found in claims/sources/{entry.source}.txt{hint}")

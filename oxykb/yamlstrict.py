@@ -70,7 +70,8 @@ class _Abort(Exception):
 _BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
-def _bad_character(char: str) -> str | None:
+def bad_character(char: str) -> str | None:
+    """Why char may not stand in editor text (it could hide or rewrite what a reader or terminal shows), or None."""
     if char == "\x00":
         return "NUL byte"
     if char in _BIDI_CONTROLS:
@@ -103,11 +104,19 @@ def decode(data: bytes) -> tuple[str | None, list[YamlProblem]]:
     problems = []
     seen = set()
     for match in _SUSPECT.finditer(text):
-        reason = _bad_character(match.group())
+        reason = bad_character(match.group())
         if reason and reason not in seen:
             seen.add(reason)
             problems.append(YamlProblem(_position_of(text, match.start()), f"file contains a {reason}"))
     return (None, problems) if problems else (text, [])
+
+
+def _refuse_escaped_characters(value: str, pos: Position, problems: list[YamlProblem]) -> None:
+    """What decode refuses in the file, refused in double-quoted text, where escapes (\\a, \\e, \\u202e) can write it."""
+    for char in _SUSPECT.findall(value):
+        if reason := bad_character(char):
+            problems.append(YamlProblem(pos, f"quoted text contains a {reason}, written as an escape"))
+            return
 
 
 _NULL = re.compile(r"~|null|Null|NULL|")
@@ -115,10 +124,11 @@ _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fals
 _YAML11_BOOL = re.compile(r"y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF")
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _INT_OTHER_BASE = re.compile(r"0o[0-7]+|0x[0-9a-fA-F]+")
-_YAML11_INT = re.compile(r"[-+]?(0[0-9_]+|0b[01_]+|[0-9][0-9_]*_[0-9_]*)")
+_YAML11_INT = re.compile(r"[-+]?(0[0-9_]+|0b[01_]+|[0-9]+_[0-9_]*)")  # digits up to the first _: nothing to backtrack over
 _SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
 _TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \t].*)?")
+_LONGEST_NUMBER = 100  # characters; no field takes a number, and Python refuses to convert an int of over 4,300 digits
 
 
 _PLAIN_WORD = re.compile(r"[A-Za-z_][\w-]*")  # a key or a word: text, unless YAML gives it a meaning
@@ -140,6 +150,9 @@ def _resolve_plain(text: str, pos: Position, problems: list[YamlProblem]):
         return _BOOL[text]
     if _YAML11_BOOL.fullmatch(text):
         problems.append(YamlProblem(pos, f"unquoted {text} is read as true/false by YAML 1.1 tools; write \"{text}\" in quotes"))
+        return text
+    if len(text) > _LONGEST_NUMBER and (_INT.fullmatch(text) or _INT_OTHER_BASE.fullmatch(text) or _FLOAT.fullmatch(text)):
+        problems.append(YamlProblem(pos, f"unquoted number of {len(text):,} characters is too long to read; write it in quotes"))
         return text
     if _INT.fullmatch(text):
         return int(text)
@@ -188,6 +201,8 @@ def _compose(loader, problems: list[YamlProblem]) -> Node | None:
             value = event.value
             if event.anchor is not None or event.tag is not None:
                 _refuse_decorations(event, problems)
+            if event.style == '"' and _SUSPECT.search(value):
+                _refuse_escaped_characters(value, pos, problems)
             if event.implicit[0] and event.tag is None and value not in plain_text:
                 value = _resolve_plain(value, pos, problems)
             items.append(Scalar(pos, value))

@@ -171,6 +171,19 @@ CASES = [
     ("unquoted-date", CLAIM, claim('reviewed: "2026-11-01"', "reviewed: 2026-11-01"), [
         '15:11: unquoted 2026-11-01 is read as a date object by YAML tools; write dates in quotes: "2026-11-01"',
     ]),
+    ("yaml11-number-with-underscores", CLAIM, claim("tags: [physiology]", "tags: [1_000]"), [
+        '14:8: unquoted 1_000 is read as a number in another base by YAML 1.1 tools; write "1_000" in quotes',
+    ]),
+    # numbers too long to convert (Python refuses an int of over 4,300 digits)
+    ("integer-too-long", CLAIM, claim("tags: [physiology]", "tags: [" + "1" * 5000 + "]"), [
+        '14:8: unquoted number of 5,000 characters is too long to read; write it in quotes',
+    ]),
+    ("hexadecimal-too-long", CLAIM, claim("grade: high", "grade: 0x" + "f" * 4000), [
+        '4:8: unquoted number of 4,002 characters is too long to read; write it in quotes',
+    ]),
+    ("float-too-long", CLAIM, claim("grade: high", "grade: 1." + "5" * 400 + "e99999"), [
+        '4:8: unquoted number of 408 characters is too long to read; write it in quotes',
+    ]),
     # bytes
     ("not-utf8", CLAIM, claim("Leerboekfysiologie", "Leerboekfysiologi\xe9").decode().encode("latin-1"), [
         '6:25: file is not valid UTF-8 (byte 0xe9)',
@@ -186,6 +199,19 @@ CASES = [
     ]),
     ("bidi-override", CLAIM, claim("Textbook physiology.", "Textbook \u202ephysiology."), [
         '7:17: file contains a bidirectional control character U+202E (can disguise text)',
+    ]),
+    # the same characters written as escapes in double-quoted text
+    ("escaped-control-character", CLAIM, claim('en: "Textbook physiology."', 'en: "Textbook\\aphysiology."'), [
+        '7:7: quoted text contains a control character U+0007, written as an escape',
+    ]),
+    ("escaped-bidi-override", CLAIM, claim('en: "Oxytocin is made in the hypothalamus."', 'en: "Oxytocin is made in the \\u202Ehypothalamus."'), [
+        '3:7: quoted text contains a bidirectional control character U+202E (can disguise text), written as an escape',
+    ]),
+    ("escaped-clipboard-sequence", CLAIM, claim('en: "Textbook physiology."', 'en: "\\e]52;c;b3duZWQ=\\a"'), [
+        '7:7: quoted text contains a control character U+001B, written as an escape',
+    ]),
+    ("escaped-control-character-in-key", CLAIM, claim("status: current", '"stat\\x9bus": current'), [
+        '13:1: quoted text contains a control character U+009B, written as an escape',
     ]),
     ("oversized-file", CLAIM, VALID_CLAIM.encode() + b"#" * (256 * 1024), [
         '1:1: file is 262,566 bytes; the limit is 262,144',
@@ -215,6 +241,12 @@ CASES = [
     ]),
     ("unknown-language", CLAIM, claim('  en: "Textbook physiology."', '  en: "Textbook physiology."\n  de: "Lehrbuch."'), [
         "8:3: 'rationale' has unknown language 'de'; use nl and en",
+    ]),
+    ("unknown-field-too-long-to-guess", CLAIM, claim("status: current", "status: current\n? " + "status" * 10 + "\n: current"), [
+        f"14:3: unknown field '{'status' * 10}'; known fields: statement, grade, rationale, population, sources, cites, related, contradicts, status, tags, reviewed",
+    ]),
+    ("message-cannot-forge-a-line", CLAIM, claim("grade: high", 'grade: "high\\r\\nclaims/facts/new-claim.yaml:1:1: no problems"'), [
+        "4:8: 'grade' must be one of high, moderate, low, very-low, unsupported; found 'high\\x0d\\x0aclaims/facts/new-claim.yaml:1:1: no problems'",
     ]),
     ("unknown-grade", CLAIM, claim("grade: high", "grade: hihg"), [
         "4:8: 'grade' must be one of high, moderate, low, very-low, unsupported; found 'hihg' (did you mean 'high'?)",
@@ -256,6 +288,12 @@ CASES = [
     ("attribute-list", CLAIM, claim('en: "Textbook physiology."', 'en: "Textbook physiology. {: onclick=\\"alert(1)\\" }"'), [
         "7:7: 'rationale.en': attribute lists ({: ...}) are not allowed in text",
     ]),
+    ("raw-html-with-spaces", CLAIM, claim('en: "Oxytocin is made in the hypothalamus."', 'en: "Oxytocin <   /   script>"'), [
+        "3:7: 'statement.en': raw HTML is not allowed in text; write plain text",
+    ]),
+    ("snippet-marker-long", CLAIM, claim('en: "Textbook physiology."', 'en: "-----8<----- \\"/etc/passwd\\""'), [
+        "7:7: 'rationale.en': snippet markers (--8<--) are not allowed in text",
+    ]),
     ("snippet-marker", CLAIM, claim('en: "Textbook physiology."', 'en: "--8<-- \\"/etc/passwd\\""'), [
         "7:7: 'rationale.en': snippet markers (--8<--) are not allowed in text",
     ]),
@@ -271,6 +309,12 @@ CASES = [
     ]),
     ("quote-not-in-source", CLAIM, claim('quote: "Oxytocine wordt geproduceerd in de hypothalamus"', 'quote: "Oxytocine wordt geproduceerd in de nieren"'), [
         "11:12: quote not found in claims/sources/test-explainer.txt; it matches up to 'cine wordt geproduceerd in de ' and then differs",
+    ]),
+    ("quote-too-short", CLAIM, claim('quote: "Oxytocine wordt geproduceerd in de hypothalamus"', 'quote: "O"'), [
+        "11:12: quote is too short to identify a passage: quote at least 20 characters of the source (found 1)",
+    ]),
+    ("quote-too-short-after-normalisation", CLAIM, claim('quote: "Oxytocine wordt geproduceerd in de hypothalamus"', 'quote: "  Oxytocine        wordt  "'), [
+        "11:12: quote is too short to identify a passage: quote at least 20 characters of the source (found 15)",
     ]),
     ("quote-from-source-without-text", CLAIM, claim("  - source: test-explainer", "  - source: doe-2020"), [
         "10:13: source 'doe-2020' has no full text (claims/sources/doe-2020.txt), so it cannot be quoted; list it under cites instead",

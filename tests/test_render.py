@@ -99,6 +99,18 @@ def test_emphasis_in_html_is_what_markdown_makes_of_it(text):
     assert render.rich_text(text) == from_markdown
 
 
+@pytest.mark.parametrize("text, html", [
+    ("**a **b**", "<strong>a **b</strong>"),  # a marker after a space cannot close
+    ("*a *b* c", "<em>a *b</em> c"),
+    ("a_b_ _c_", "a_b_ <em>c</em>"),  # nor can an underscore inside a word open or close
+    ("_a_b_", "<em>a_b</em>"),
+    ("**a** **b", "<strong>a</strong> **b"),
+    ("*a *a *a", "*a *a *a"),  # openers without a closer stay as they are
+])
+def test_each_emphasis_opener_pairs_with_the_first_closer_after_it(text, html):
+    assert render.rich_text(text) == html
+
+
 def test_json_ld_cannot_close_its_script():
     assert "</script>" not in render.json_for_script({"name": "</script><script>alert(1)</script>"})
 

@@ -259,3 +259,39 @@ def test_reviewed_today_is_fine_tomorrow_is_not(tiny_kb):
     assert [p.message for p in check(tiny_kb, today=today - datetime.timedelta(days=1)).problems] == [
         "'reviewed' 2026-11-01 is in the future"
     ] * 4
+
+
+def test_problems_never_print_control_or_bidi_characters(tiny_kb):
+    """A message quotes what an editor wrote, and names files a pull request made: neither may drive the terminal."""
+    (tiny_kb / "claims/facts/clear\x1b[2J\u202e.yaml").write_bytes(b"grade: high\n")
+    break_grade(tiny_kb)
+    path = tiny_kb / "claims/facts/oxytocin-made-in-hypothalamus.yaml"
+    path.write_text(path.read_text().replace("grade: sure, 100%", 'grade: "sure\\t100%\\r"'))
+
+    text, github, as_json = (run_oxykb("check", "--format", form, str(tiny_kb)).stdout for form in ("text", "github", "json"))
+
+    assert "claims/facts/clear\\x1b[2J\\u202e.yaml:1:1: file name must be an id" in text
+    assert "found 'sure\\x09100%\\x0d'" in text and "found 'sure\\x09100%25\\x0d'" in github
+    assert "file=claims/facts/clear\\x1b[2J\\u202e.yaml" in github
+    assert {problem["message"] for problem in json.loads(as_json)["problems"]} >= {
+        "'grade' must be one of high, moderate, low, very-low, unsupported; found 'sure\\x09100%\\x0d'"}
+    for output in (text, github, as_json):
+        assert not any(char in output for char in "\x1b\t\r\u202e")
+
+
+@pytest.mark.parametrize("url, accepted", [
+    ("https://example.org", True),
+    ("https://example.org/a/b?c=d#e", True),
+    ("http://a.b", True),
+    ("https://sub.example.org.", True),
+    ("https://localhost/x", False),
+    ("https://.org", False),
+    ("https://example./x", False),
+    ("https://user@example.org", False),
+    ("https://example.org/a b", False),
+])
+def test_source_urls_need_a_host_with_a_dot(url, accepted):
+    from oxykb import fields
+    checker = fields.Checker(datetime.date(2026, 11, 1))
+    fields.SOURCE.fields["url"].spec.check(yamlstrict.Scalar(yamlstrict.Position(1, 1), url), checker, "url")
+    assert (checker.problems == []) == accepted
