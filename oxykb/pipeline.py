@@ -57,6 +57,7 @@ def fingerprint(*paths: Path, extra: str = "") -> str:
     for top in paths:
         if not top.is_dir() or top.is_symlink():
             digest.update(_stamp(str(top)).encode())
+            continue  # a link is stamped, never followed: what it points to is refused by the reader
         for folder, subfolders, files in os.walk(top):
             subfolders.sort()
             for name in sorted(files + [name for name in subfolders if os.path.islink(os.path.join(folder, name))]):
@@ -73,7 +74,7 @@ def check_summary(root: Path, today: datetime.date | None = None) -> tuple[list[
     """What `oxykb check` prints: near-instant when nothing changed since the last check."""
     today = today or datetime.date.today()
     work_dir_problems = workspace.work_dir_problems(root)  # not cached: it depends on what git tracks
-    inputs = inputs_fingerprint(root / "claims", today=today)
+    inputs = inputs_fingerprint(root / "claims", root / "content", today=today)
     cache = workspace.cache_dir(root) / RESULT_CACHE
     try:
         cached = json.loads(cache.read_text("utf-8"))
@@ -82,10 +83,11 @@ def check_summary(root: Path, today: datetime.date | None = None) -> tuple[list[
             return problems, cached["claims"], cached["sources"]
     except (OSError, ValueError, KeyError, TypeError):
         pass
+    from . import content
     from .load import load
 
     loaded = load(root, today, keep=False)  # problems only: the claims a second process read can stay there
-    problems = loaded.every_problem()
+    problems = sorted(loaded.every_problem() + content.read(root)[1])
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         cache.write_text(json.dumps({"fingerprint": inputs, "claims": loaded.claims_read, "sources": loaded.sources_read,

@@ -20,8 +20,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
 
-from . import pipeline, render, workspace
-from .problems import Problem, ProblemsFound
+from . import content, pipeline, render, workspace
+from .problems import ProblemsFound
 from .workspace import WORK_DIR
 
 LANGUAGES = ("nl", "en")
@@ -35,21 +35,6 @@ def subpath(language: str) -> str:
 
 def docs_dir(root: Path, language: str) -> Path:
     return root / WORK_DIR / "docs" / language
-
-
-def hand_written(root: Path, language: str) -> tuple[dict[str, str], list[Problem]]:
-    """The pages in content/<language>/, and every page missing its translation."""
-    pages, problems = {}, []
-    for path in sorted((root / "content" / language).rglob("*.md")):
-        pages[path.relative_to(root / "content" / language).as_posix()] = path.read_text("utf-8")
-    for other in LANGUAGES:
-        if other == language:
-            continue
-        for path in sorted((root / "content" / other).rglob("*.md")):
-            name = path.relative_to(root / "content" / other).as_posix()
-            if name not in pages:
-                problems.append(Problem(f"content/{other}/{name}", 1, 1, f"no {language} translation: content/{language}/{name} is missing"))
-    return pages, problems
 
 
 def write_pages(target: Path, pages: dict[str, str]) -> int:
@@ -103,14 +88,11 @@ def html_dir(root: Path, language: str) -> Path:
 def checked_inputs(root: Path) -> tuple[pipeline.Checked, dict[str, dict[str, str]]]:
     """The checked knowledge base and the hand-written pages of every language. Raises ProblemsFound."""
     checked = pipeline.check(root)
-    problems = list(checked.problems)
-    content = {}
-    for language in LANGUAGES:
-        content[language], missing = hand_written(root, language)
-        problems += missing
+    pages, page_problems = content.read(root)
+    problems = checked.problems + page_problems
     if problems:
         raise ProblemsFound(sorted(set(problems)))
-    return checked, content
+    return checked, pages
 
 
 def generate(root: Path, kb, language: str, hand_written_pages: dict[str, str], remember: bool = False) -> None:

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import REPO, run_oxykb, tree_bytes
-from oxykb import site
+from oxykb import content, site
 from oxykb.model import Localized, Quote
 from oxykb.pipeline import check
 
@@ -195,7 +195,7 @@ def test_rendering_writes_only_what_changed(tiny_project):
     stamps = [path.stat().st_mtime_ns for path in [edited, *untouched]]
     claim = tiny_project / "claims/facts/oxytocin-made-in-hypothalamus.yaml"
     claim.write_text(claim.read_text().replace("Textbook physiology.", "Textbook physiology, in every textbook."))
-    site.generate(tiny_project, check(tiny_project).knowledge_base, "en", site.hand_written(tiny_project, "en")[0])
+    site.generate(tiny_project, check(tiny_project).knowledge_base, "en", content.read(tiny_project)[0]["en"])
     assert "in every textbook" in edited.read_text()
     assert [path.stat().st_mtime_ns for path in [edited, *untouched]] != stamps[:1] + stamps[1:]
     assert [path.stat().st_mtime_ns for path in untouched] == stamps[1:]
@@ -217,7 +217,7 @@ def test_hostile_claim_text_never_becomes_live_markup(tiny_project, tmp_path):
     kb = dataclasses.replace(kb, claims={**kb.claims, CLAIM: hostile}, tags={**kb.tags, "myths": Localized(HOSTILE, HOSTILE)},
                              sources={**kb.sources, "test-explainer": source})
     for language in site.LANGUAGES:
-        site.generate(tiny_project, kb, language, site.hand_written(tiny_project, language)[0])
+        site.generate(tiny_project, kb, language, content.read(tiny_project)[0][language])
         site.build_language(tiny_project, language, tmp_path / language)
 
     for path in tmp_path.rglob("*.html"):

@@ -186,9 +186,9 @@ def measure(size: int, runs: int, naive_limit: int, workdir: Path) -> dict:
         with open(claim_files[run * 7 % len(claim_files)], "a", encoding="utf-8") as edited:
             edited.write(f"# edited in run {run}\n")
         record("check, one claim edited (s)", timed(oxykb("check", "."), project)[0])
-        out = subprocess.run([sys.executable, "-c", "from pathlib import Path; from oxykb import render, site; from oxykb.pipeline import check;"
-                              "kb = check(Path('.')).knowledge_base; import time; t = time.perf_counter();"
-                              "[render.render(kb, lang, site.hand_written(Path('.'), lang)[0]) for lang in site.LANGUAGES];"
+        out = subprocess.run([sys.executable, "-c", "from pathlib import Path; from oxykb import content, render, site; from oxykb.pipeline import check;"
+                              "kb = check(Path('.')).knowledge_base; pages = content.read(Path('.'))[0]; import time; t = time.perf_counter();"
+                              "[render.render(kb, lang, pages[lang]) for lang in site.LANGUAGES];"
                               "print(time.perf_counter() - t)"], cwd=project, check=True, capture_output=True, text=True).stdout
         record("render, both languages (s)", float(out.strip()))
         forget(project)
