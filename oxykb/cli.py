@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from . import pipeline, problems as report
+from . import check as checking, problems as report
 
 
 def _project_root(path: Path) -> Path:
@@ -35,7 +35,7 @@ def check(project: Path, output_format: str) -> None:
     Exits 0 when the knowledge base is clean, 1 when it has problems, 2 on usage errors.
     """
     root = _project_root(project)
-    problems, claims, sources = pipeline.check_summary(root)
+    problems, claims, sources = checking.check_summary(root)
     if output_format == "json":
         click.echo(report.format_json(problems, claims, sources))
     else:
@@ -50,7 +50,7 @@ def check(project: Path, output_format: str) -> None:
 @click.option("--write", is_flag=True, help="Write the schemas into oxykb/schemas/ instead of listing them.")
 def schema_command(write: bool) -> None:
     """The JSON Schemas for claim and source files (for editor autocompletion)."""
-    from . import schema
+    from .check import schema
 
     if write:
         for path in schema.write():
@@ -78,7 +78,7 @@ def build(project: Path, site_dir: Path | None, jobs: int) -> None:
     """
     import time
 
-    from . import site
+    from .mkdocs import site
 
     root = _project_root(project)
     started = time.perf_counter()
@@ -114,7 +114,7 @@ def serve(project: Path, dev_addr: str) -> None:
 
     import logging
 
-    from . import site
+    from .mkdocs import site
 
     root = _project_root(project)
     try:
@@ -163,7 +163,7 @@ def new(category: str, claim_id: str, project: Path) -> None:
     import datetime
     import re
 
-    from .fields import SLUG, SLUG_SHAPE
+    from .check.fields import SLUG, SLUG_SHAPE
 
     root = _project_root(project)
     if not re.fullmatch(SLUG, claim_id) or len(claim_id) > 80:
@@ -183,10 +183,10 @@ def report_command(project: Path) -> None:
     """What needs an editor's attention: counts per category and grade, stale reviews, unused and weak sources."""
     import datetime
 
-    from . import report as editors_report
+    from .publish import report as editors_report
 
     root = _project_root(project)
-    checked = pipeline.check(root)
+    checked = checking.check(root)
     if checked.problems:
         _fail_with_problems(report.ProblemsFound(checked.problems))
     click.echo(editors_report.as_text(editors_report.make(checked.knowledge_base, datetime.date.today())), nl=False)

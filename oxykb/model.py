@@ -9,7 +9,7 @@ from enum import Enum
 from types import MappingProxyType
 from typing import Mapping
 
-from .yamlstrict import Position
+from .check.yamlstrict import Position
 
 
 
@@ -21,6 +21,7 @@ def read_only(mapping: dict) -> Mapping:
 copyreg.pickle(MappingProxyType, lambda mapping: (read_only, (dict(mapping),)))
 
 LANGUAGES = ("nl", "en")
+OPEN_DATA_FORMAT_VERSION = "1.0"  # of claims.json and claims.csv: raise it when a field changes meaning or goes
 
 
 class Vocabulary(str, Enum):

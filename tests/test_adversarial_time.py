@@ -14,8 +14,9 @@ import pytest
 
 from bad_inputs import CLAIM, SOURCE, VALID_SOURCE, claim, source
 from conftest import run_oxykb
-from oxykb import content, fields, render, yamlstrict
-from oxykb.pipeline import check
+from oxykb.check import content, fields, yamlstrict
+from oxykb.publish import render
+from oxykb.check import check
 
 LENGTH = 250_000  # characters of hostile text in one file
 SECONDS = 2.0  # per file and step: linear work takes a fraction of it, quadratic work minutes

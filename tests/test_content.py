@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from conftest import REPO, run_oxykb
-from oxykb import content
+from oxykb.check import content
 
 ABOUT = "content/en/about.md"
 RAW_HTML = "raw HTML is not allowed; write Markdown, or put it in a code span"

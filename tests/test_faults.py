@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_oxykb, tree_bytes
-from oxykb import site
+from oxykb.mkdocs import site
 
 BUILD = [sys.executable, "-m", "oxykb", "build"]
 

@@ -8,9 +8,9 @@ import json
 import jsonschema
 
 from conftest import REPO, TINY_KB
-from oxykb import opendata
+from oxykb.publish import opendata
 from oxykb.model import Localized
-from oxykb.pipeline import check
+from oxykb.check import check
 
 
 def test_claims_json_round_trips_and_follows_its_published_schema(real_site):

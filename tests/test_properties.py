@@ -5,8 +5,8 @@ import datetime
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from bad_inputs import VALID_CLAIM
-from oxykb import yamlstrict
-from oxykb.load import load
+from oxykb.check import yamlstrict
+from oxykb.check.load import load
 
 YAML_PIECES = st.sampled_from([
     "a", ": ", "- ", "\n", "  ", "[", "]", "{", "}", ",", '"', "'", "&x ", "*x", "!!str ", "!t ", "? ", "|", ">",

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from conftest import REPO
-from oxykb.pipeline import check
+from oxykb.check import check
 
 
 def test_the_knowledge_base_checks_clean():

@@ -14,9 +14,9 @@ import markdown
 import pytest
 
 from conftest import TESTS, TINY_KB
-from oxykb import render
+from oxykb.publish import render
 from oxykb.model import Localized
-from oxykb.pipeline import check
+from oxykb.check import check
 
 GOLDEN = TESTS / "golden"
 PAGES = ["claims/nasal-spray-makes-people-social.html", "sources/doe-2020.md", "studies/index.md", "index.md"]

@@ -3,8 +3,8 @@
 import datetime
 
 from conftest import TINY_KB, run_oxykb
-from oxykb import report
-from oxykb.pipeline import check
+from oxykb.publish import report
+from oxykb.check import check
 
 
 def test_report_in_the_terminal(tiny_kb):

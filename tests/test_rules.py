@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import run_oxykb, tree_bytes
-from oxykb import yamlstrict
-from oxykb.validate import normalise
+from oxykb.check import yamlstrict
+from oxykb.check.validate import normalise
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -110,7 +110,8 @@ def test_json_format_for_tools(tiny_kb):
 
 
 def parse_cache(project):
-    from oxykb import load, workspace
+    from oxykb.check import load
+    from oxykb import workspace
     return workspace.cache_dir(project) / load.CACHE_FILE
 
 
@@ -145,7 +146,7 @@ def break_two_claims(kb):
 
 
 def test_many_claims_are_shared_by_two_processes_with_the_same_result(tiny_kb, monkeypatch, tmp_path):
-    from oxykb import load as load_module
+    from oxykb.check import load as load_module
     break_two_claims(tiny_kb)
     serial = load_module.load(tiny_kb, cache=False)
     assert serial.problems and serial.reference_problems
@@ -184,7 +185,7 @@ def test_with_threads_running_the_second_process_is_spawned_with_the_same_result
     """As under `mkdocs serve`: a fork would copy locks that other threads hold, so the worker is spawned."""
     import multiprocessing
     import threading
-    from oxykb import load as load_module
+    from oxykb.check import load as load_module
     break_two_claims(tiny_kb)
     serial = load_module.load(tiny_kb, cache=False)
     monkeypatch.setattr(load_module, "PARALLEL_FROM", 1)
@@ -215,7 +216,7 @@ def test_with_threads_running_the_second_process_is_spawned_with_the_same_result
 
 
 def test_a_cache_written_by_two_processes_serves_the_next_check(tiny_kb, monkeypatch):
-    from oxykb import load as load_module
+    from oxykb.check import load as load_module
     monkeypatch.setattr(load_module, "PARALLEL_FROM", 1)
     first = load_module.load(tiny_kb)  # each process pickles the files it read into its own shard
 
@@ -229,7 +230,7 @@ def test_a_cache_written_by_two_processes_serves_the_next_check(tiny_kb, monkeyp
 
 
 def test_after_an_edit_the_cache_keeps_the_untouched_shards_as_they_were(tiny_kb, monkeypatch):
-    from oxykb import load as load_module
+    from oxykb.check import load as load_module
     monkeypatch.setattr(load_module, "CHUNK", 1)
     monkeypatch.setattr(load_module._ParseCache, "KEEP_FROM", 1)
     cache = parse_cache(tiny_kb)
@@ -253,7 +254,7 @@ def test_after_an_edit_the_cache_keeps_the_untouched_shards_as_they_were(tiny_kb
 
 
 def test_reviewed_today_is_fine_tomorrow_is_not(tiny_kb):
-    from oxykb.pipeline import check
+    from oxykb.check import check
     today = datetime.date(2026, 11, 1)
     assert check(tiny_kb, today=today).problems == []
     assert [p.message for p in check(tiny_kb, today=today - datetime.timedelta(days=1)).problems] == [
@@ -291,7 +292,7 @@ def test_problems_never_print_control_or_bidi_characters(tiny_kb):
     ("https://example.org/a b", False),
 ])
 def test_source_urls_need_a_host_with_a_dot(url, accepted):
-    from oxykb import fields
+    from oxykb.check import fields
     checker = fields.Checker(datetime.date(2026, 11, 1))
     fields.SOURCE.fields["url"].spec.check(yamlstrict.Scalar(yamlstrict.Position(1, 1), url), checker, "url")
     assert (checker.problems == []) == accepted

@@ -7,7 +7,7 @@ import pytest
 
 from bad_inputs import VALID_CLAIM, VALID_SOURCE
 from conftest import TINY_KB
-from oxykb import schema, yamlstrict
+from oxykb.check import schema, yamlstrict
 
 
 def as_data(node):

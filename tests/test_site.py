@@ -11,9 +11,10 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import REPO, run_oxykb, tree_bytes
-from oxykb import content, site
+from oxykb.check import content
+from oxykb.mkdocs import site
 from oxykb.model import Localized, Quote
-from oxykb.pipeline import check
+from oxykb.check import check
 
 CLAIM = "nasal-spray-makes-people-social"
 

@@ -83,7 +83,8 @@ def oxykb(*args: str) -> list[str]:
 
 def naive_docs(project: Path, language: str) -> Path:
     """The pages of the last oxykb build as plain Markdown files, one per page, as a site without oxykb has them."""
-    from oxykb import plugin, render, site
+    from oxykb.mkdocs import plugin, site
+    from oxykb.publish import render
 
     docs = project / "naive-docs" / language
     shutil.rmtree(docs, ignore_errors=True)
@@ -186,7 +187,7 @@ def measure(size: int, runs: int, naive_limit: int, workdir: Path) -> dict:
         with open(claim_files[run * 7 % len(claim_files)], "a", encoding="utf-8") as edited:
             edited.write(f"# edited in run {run}\n")
         record("check, one claim edited (s)", timed(oxykb("check", "."), project)[0])
-        out = subprocess.run([sys.executable, "-c", "from pathlib import Path; from oxykb import content, render, site; from oxykb.pipeline import check;"
+        out = subprocess.run([sys.executable, "-c", "from pathlib import Path; from oxykb import content, render, site; from oxykb.check import check;"
                               "kb = check(Path('.')).knowledge_base; pages = content.read(Path('.'))[0]; import time; t = time.perf_counter();"
                               "[render.render(kb, lang, pages[lang]) for lang in site.LANGUAGES];"
                               "print(time.perf_counter() - t)"], cwd=project, check=True, capture_output=True, text=True).stdout

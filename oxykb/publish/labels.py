@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from .model import Category, Grade, Population, Reliability, SourceKind, Status
+from ..model import Category, Grade, Population, Reliability, SourceKind, Status
 
 SITE = {
     "nl": {

@@ -24,7 +24,7 @@ from urllib.parse import quote
 import jinja2
 
 from . import figures, labels, report as editors_report
-from .model import Category, Claim, Grade, KnowledgeBase, Source, SourceKind
+from ..model import Category, Claim, Grade, KnowledgeBase, Source, SourceKind
 
 
 class Safe(str):
@@ -259,7 +259,7 @@ class ClaimPage(NamedTuple):
 
 
 _HTML = jinja2.Environment(  # claim pages: HTML escapes every printed value that is not Safe
-    loader=jinja2.PackageLoader("oxykb", "templates"),
+    loader=jinja2.PackageLoader("oxykb.publish", "templates"),
     autoescape=True,
     undefined=jinja2.StrictUndefined,
     trim_blocks=True,
@@ -267,7 +267,7 @@ _HTML = jinja2.Environment(  # claim pages: HTML escapes every printed value tha
 )
 
 _ENVIRONMENT = jinja2.Environment(  # one per process, so templates are compiled once
-    loader=jinja2.PackageLoader("oxykb", "templates"),
+    loader=jinja2.PackageLoader("oxykb.publish", "templates"),
     finalize=markdown_text,  # every printed value is escaped unless it is Safe
     autoescape=False,
     undefined=jinja2.StrictUndefined,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from .model import Category, Grade, KnowledgeBase, Reliability
+from ..model import Category, Grade, KnowledgeBase, Reliability
 
 
 @dataclass(frozen=True)

@@ -29,9 +29,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple
 
-from . import fields, pipeline, validate, workspace, yamlstrict
-from .model import Category, Claim, KnowledgeBase, Quote, Source
-from .problems import Problem
+from . import fields, inputs_fingerprint, validate, yamlstrict
+
+from .. import workspace
+from ..model import Category, Claim, KnowledgeBase, Quote, Source
+from ..problems import Problem
 
 SOURCES_DIR = "sources"
 TAGS_FILE = "tags.yaml"
@@ -171,7 +173,7 @@ class _ParseCache:
         self.new_shards: list[bytes] = []
         self.loaded: list[tuple[bytes, list[str]]] = []  # each shard read, and the files it holds
         # results are only as good as the code that produced them, and "in the future" depends on the date
-        self.key = pipeline.inputs_fingerprint(today=today)
+        self.key = inputs_fingerprint(today=today)
         try:
             key, shards = pickle.loads(self.path.read_bytes()) if use else (None, [])
             if key == self.key:

@@ -26,8 +26,8 @@ from bisect import bisect_right
 from pathlib import Path
 
 from . import fields, yamlstrict
-from .model import LANGUAGES
-from .problems import Problem
+from ..model import LANGUAGES
+from ..problems import Problem
 
 FOLDER = "content"
 # Python-Markdown takes time quadratic in some shapes of text (brackets, lines of a block) and recurses

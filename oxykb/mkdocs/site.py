@@ -20,9 +20,13 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
 
-from . import content, pipeline, render, workspace
-from .problems import ProblemsFound
-from .workspace import WORK_DIR
+from ..check import content
+
+from .. import check, workspace
+
+from ..publish import render
+from ..problems import ProblemsFound
+from ..workspace import WORK_DIR
 
 LANGUAGES = ("nl", "en")
 PRIMARY = LANGUAGES[0]
@@ -85,9 +89,9 @@ def html_dir(root: Path, language: str) -> Path:
     return root / WORK_DIR / "html" / language
 
 
-def checked_inputs(root: Path) -> tuple[pipeline.Checked, dict[str, dict[str, str]]]:
+def checked_inputs(root: Path) -> tuple[check.Checked, dict[str, dict[str, str]]]:
     """The checked knowledge base and the hand-written pages of every language. Raises ProblemsFound."""
-    checked = pipeline.check(root)
+    checked = check.check(root)
     pages, page_problems = content.read(root)
     problems = checked.problems + page_problems
     if problems:
@@ -97,7 +101,8 @@ def checked_inputs(root: Path) -> tuple[pipeline.Checked, dict[str, dict[str, st
 
 def generate(root: Path, kb, language: str, hand_written_pages: dict[str, str], remember: bool = False) -> None:
     """render, for one language: Markdown pages and open data into its docs folder, HTML beside it."""
-    from . import opendata, schema
+    from ..publish import opendata
+    from ..check import schema
 
     rendered = render.render(kb, language, hand_written_pages, remember=remember)
     write_pages(docs_dir(root, language), {
@@ -125,7 +130,7 @@ def page_parts(root: Path, language: str) -> dict[str, list[str]]:
     return json.loads((html_dir(root, language) / "parts.json").read_text("utf-8"))
 
 
-def prepare(root: Path, languages=LANGUAGES) -> pipeline.Checked:
+def prepare(root: Path, languages=LANGUAGES) -> check.Checked:
     """check -> render: the languages' pages on disk, for plain `mkdocs build` and `serve`. Raises ProblemsFound."""
     checked, content = checked_inputs(root)
     for language in languages:
@@ -194,7 +199,7 @@ BUILD_RECORD = "build.json"  # in workspace.cache_dir, where no commit can claim
 def _build_inputs(root: Path, site_dir: Path) -> dict:
     """Everything a build reads. Taken before the build reads anything, so that a file edited during it
     makes the next build build again."""
-    inputs = pipeline.inputs_fingerprint(root / "claims", root / "content", root / "mkdocs.yml", today=datetime.date.today())
+    inputs = check.inputs_fingerprint(root / "claims", root / "content", root / "mkdocs.yml", today=datetime.date.today())
     return {"inputs": inputs + os.environ.get("SOURCE_DATE_EPOCH", ""), "site_dir": str(site_dir)}
 
 
@@ -202,7 +207,7 @@ def _last_build_if_current(root: Path, inputs: dict, site_dir: Path) -> dict | N
     """The record of the last build if site_dir is what these exact inputs built, untouched since."""
     try:
         previous = json.loads((workspace.cache_dir(root) / BUILD_RECORD).read_text("utf-8"))
-        if site_dir.is_dir() and {key: previous.get(key) for key in inputs} == inputs and previous.get("site") == pipeline.fingerprint(site_dir):
+        if site_dir.is_dir() and {key: previous.get(key) for key in inputs} == inputs and previous.get("site") == check.fingerprint(site_dir):
             return previous
     except (OSError, ValueError, AttributeError):
         pass
@@ -239,7 +244,7 @@ def build(root: Path, site_dir: Path | None = None, jobs: int = 2, progress=lamb
                 targets[language].rename(combined / subpath(language).rstrip("/"))
             progress(f"replacing {site_dir}")
             _swap(combined, site_dir)
-            record = {**inputs, "claims": claims, "site": pipeline.fingerprint(site_dir)}
+            record = {**inputs, "claims": claims, "site": check.fingerprint(site_dir)}
         except OSError as error:
             raise BuildFailed(f"cannot write the site to {site_dir}: {error.strerror or error}") from error
         finally:

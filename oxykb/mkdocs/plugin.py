@@ -33,8 +33,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
-from . import labels, render, site, workspace
-from .problems import ProblemsFound
+from ..publish import labels, render
+
+from . import site
+
+from .. import workspace
+from ..problems import ProblemsFound
 
 
 THEME_DIR = str(Path(__file__).parent / "theme")  # oxykb's overrides of Material and its stylesheet

@@ -6,10 +6,8 @@ import csv
 import io
 import json
 
-from . import fields
-from .model import Claim, KnowledgeBase, Source
+from ..model import OPEN_DATA_FORMAT_VERSION as FORMAT_VERSION, Claim, KnowledgeBase, Source
 
-FORMAT_VERSION = "1.0"
 CSV_COLUMNS = ("id", "category", "grade", "status", "population", "statement_nl", "statement_en", "rationale_nl",
                "rationale_en", "sources", "cites", "related", "contradicts", "tags", "reviewed", "url_nl", "url_en")
 LIST_SEPARATOR = ";"
@@ -97,35 +95,3 @@ def as_csv(kb: KnowledgeBase) -> str:
             claim.reviewed.isoformat(), urls["nl"], urls["en"],
         ])
     return out.getvalue()
-
-
-def json_schema() -> dict:
-    """The schema of claims.json, built from the same field specs as the claim and source files."""
-    claim = fields.CLAIM.json
-    source = fields.SOURCE.json
-    localized = {"type": "object", "properties": {"nl": {"type": "string"}, "en": {"type": "string"}}, "required": ["nl", "en"],
-                 "additionalProperties": False}
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "oxykb open data (claims.json)",
-        "type": "object",
-        "required": ["format_version", "license", "claims", "sources", "tags"],
-        "additionalProperties": False,
-        "properties": {
-            "format_version": {"const": FORMAT_VERSION},
-            "license": {"type": ["string", "null"], "description": "Licence of the data; null while none has been granted."},
-            "claims": {"type": "array", "items": {
-                **claim,
-                "properties": {**claim["properties"], "id": {"type": "string", "pattern": fields.SLUG},
-                               "category": {"enum": ["facts", "studies", "therapies", "risks"]}, "url": localized},
-                "required": claim["required"] + ["id", "category", "url", "cites", "related", "contradicts"],
-            }},
-            "sources": {"type": "array", "items": {
-                **source,
-                "properties": {**source["properties"], "id": {"type": "string", "pattern": fields.SLUG},
-                               "has_full_text": {"type": "boolean"}},
-                "required": source["required"] + ["id", "has_full_text"],
-            }},
-            "tags": fields.TAGS.json,
-        },
-    }

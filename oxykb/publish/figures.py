@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from . import labels
-from .model import Grade
+from ..model import Grade
 
 FILL = {Grade.HIGH: "#d8f0dc", Grade.MODERATE: "#e6f0d2", Grade.LOW: "#fbefc9", Grade.VERY_LOW: "#fde1cf", Grade.UNSUPPORTED: "#f7d9dc"}
 STROKE = {Grade.HIGH: "#0d4a1c", Grade.MODERATE: "#34440a", Grade.LOW: "#5a4300", Grade.VERY_LOW: "#6b2a00", Grade.UNSUPPORTED: "#7a0f1c"}

@@ -15,11 +15,11 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from . import workspace
-from .problems import Problem
+from .. import workspace
+from ..problems import Problem
 
 if TYPE_CHECKING:
-    from .model import KnowledgeBase
+    from ..model import KnowledgeBase
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def fingerprint(*paths: Path, extra: str = "") -> str:
 
 def inputs_fingerprint(*paths: Path, today: datetime.date) -> str:
     """Everything a result depends on: the given inputs, oxykb's own code and the date."""
-    return fingerprint(Path(__file__).parent, *paths, extra=today.isoformat())
+    return fingerprint(Path(__file__).parent.parent, *paths, extra=today.isoformat())
 
 
 def check_summary(root: Path, today: datetime.date | None = None) -> tuple[list[Problem], int, int]:

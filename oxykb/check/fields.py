@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
 
-from .model import LANGUAGES, Grade, Localized, Population, Reliability, SourceKind, Status
+from ..model import LANGUAGES, Grade, Localized, Population, Reliability, SourceKind, Status
 from .yamlstrict import Mapping, Node, Position, Scalar, Sequence
 
 INVALID = object()  # a value that failed its check; its problem is already recorded

@@ -11,8 +11,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Mapping
 
-from .model import Claim, Source
-from .problems import Problem
+from ..model import Claim, Source
+from ..problems import Problem
 
 _QUOTE_FOLDING = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u2039": "'", "\u203a": "'",

@@ -1,0 +1,1 @@
+"""Rendering: the knowledge base to pages for one language, pure; knows neither YAML nor MkDocs."""
