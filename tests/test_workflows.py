@@ -173,4 +173,8 @@ def test_pre_commit_hooks_run_oxykb_check():
     (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())
     assert hook["id"] == "oxykb-check" and hook["entry"] == "oxykb check" and hook["pass_filenames"] is False
     local = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text())
-    assert "oxykb check" in [h["entry"] for repo in local["repos"] for h in repo["hooks"]]
+    hooks = {h["entry"]: h for repo in local["repos"] for h in repo["hooks"]}
+    assert {"oxykb check", "ruff check", "ruff format --check"} <= set(hooks)
+    assert re.search(hooks["oxykb check"]["files"], "content/nl/about.md")  # check covers hand-written pages too
+    schema_inputs = re.compile(hooks["oxykb schema --write"]["files"])
+    assert all(schema_inputs.search(str(path.relative_to(REPO))) for path in (REPO / "oxykb").rglob("fields.py"))
