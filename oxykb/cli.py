@@ -9,6 +9,8 @@ from pathlib import Path
 import click
 
 from . import check as checking, problems as report
+from .check import fields
+from .model import LANGUAGES, Category
 
 
 def _project_root(path: Path) -> Path:
@@ -133,31 +135,52 @@ def serve(project: Path, dev_addr: str) -> None:
         sys.exit(1)
 
 
-NEW_CLAIM = """\
-# yaml-language-server: $schema=../../oxykb/schemas/claim.schema.json
-# A new claim: fill in every empty value, then run `oxykb check`. The contract is in the README.
-statement:
-  nl: ""
-  en: ""
-grade:                   # high | moderate | low | very-low | unsupported
-rationale:
-  nl: ""
-  en: ""
-population: human        # human | animal | in-vitro | mixed
-sources:
-  - source:              # id of a file in claims/sources/
-    quote: ""            # copied verbatim from claims/sources/<source>.txt
-    quote_en: ""
-status: current          # current | disputed | withdrawn
-tags: []                 # names in claims/tags.yaml
-reviewed: "{today}"
-"""
+COMMENT_COLUMN = 25  # where a template line's comment starts, so the values and their explanations line up
+
+
+def _template_lines(name: str, spec, indent: str, today: str) -> list[tuple[str, str]]:
+    """(YAML line, comment) pairs for one field of the claim template: empty values that `oxykb check` refuses.
+
+    Driven by the field's spec, so a new field appears in the template by itself, and a new kind of spec
+    stops `oxykb new` (and its test) until it is taught here.
+    """
+    key = f"{indent}{name}:"
+    if isinstance(spec, fields.Date):
+        return [(f'{key} "{today}"', spec.description)]
+    if isinstance(spec, fields.Text):
+        return [(f'{key} ""', spec.description)]
+    if isinstance(spec, fields.Choice):
+        return [(key, f"{spec.description} One of: {' | '.join(item.value for item in spec.vocabulary)}")]
+    if isinstance(spec, fields.Translated):
+        return [(key, spec.description)] + [(f'{indent}  {language}: ""', "") for language in LANGUAGES]
+    if isinstance(spec, fields.ListOf) and isinstance(spec.item, fields.Record):
+        item = [line for field_name, field in spec.item.fields.items()
+                for line in _template_lines(field_name, field.spec, indent + "    ", today)]
+        first_line, first_comment = item[0]
+        return [(key, spec.description), (f"{indent}  - {first_line.lstrip()}", first_comment), *item[1:]]
+    if isinstance(spec, fields.ListOf):
+        return [(f"{key} []", spec.description)]
+    raise TypeError(f"oxykb new cannot write a template for a {type(spec).__name__} field ('{name}')")
+
+
+def claim_template(today: str) -> str:
+    """The file `oxykb new` writes: every field of a claim (fields.CLAIM), in order, empty and explained."""
+    lines = [("# yaml-language-server: $schema=../../oxykb/schemas/claim.schema.json", ""),
+             ("# A new claim: fill in every empty value, then run `oxykb check`. The contract is in the README.", "")]
+    for name, field in fields.CLAIM.fields.items():
+        field_lines = _template_lines(name, field.spec, "", today)
+        if not field.required:
+            field_lines[0] = (field_lines[0][0], "Optional. " + field_lines[0][1])
+        lines += field_lines
+    return "".join(f"{line.ljust(COMMENT_COLUMN - 1)}# {comment}\n" if comment else f"{line}\n"
+                   for line, comment in lines)
 
 
 @main.command()
-@click.argument("category", type=click.Choice(["facts", "studies", "therapies", "risks"]))
+@click.argument("category", type=click.Choice([category.value for category in Category]))
 @click.argument("claim_id", metavar="ID")
-@click.option("--project", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path), show_default=True)
+@click.option("--project", default=".", show_default=True,
+              type=click.Path(exists=True, file_okay=False, path_type=Path))
 def new(category: str, claim_id: str, project: Path) -> None:
     """Write a claim template to claims/CATEGORY/ID.yaml, with editor autocompletion."""
     import datetime
@@ -170,10 +193,11 @@ def new(category: str, claim_id: str, project: Path) -> None:
         raise click.BadParameter(f"an id must be {SLUG_SHAPE}", param_hint="ID")
     existing = sorted((root / "claims").glob(f"*/{claim_id}.yaml"))
     if existing:
-        raise click.BadParameter(f"{existing[0].relative_to(root)} exists already; ids are never reused", param_hint="ID")
+        raise click.BadParameter(f"{existing[0].relative_to(root)} exists already; ids are never reused",
+                                 param_hint="ID")
     path = root / "claims" / category / f"{claim_id}.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(NEW_CLAIM.format(today=datetime.date.today().isoformat()), "utf-8")
+    path.write_text(claim_template(datetime.date.today().isoformat()), "utf-8")
     click.echo(f"wrote {path.relative_to(root)}: fill it in, then run oxykb check")
 
 

@@ -129,10 +129,19 @@ def test_contradicting_claims_link_both_ways(reader):
     expect(back).to_have_count(1)
 
 
-def test_english_pages_for_the_screenshots(reader):
-    for path, name in [("/en/", "home-en"), ("/en/facts/", "category-en"), ("/en/sources/olff-oratie-ptss-oxytocine/", "source-en")]:
-        reader.open(path)
-        reader.shot(name)
+@pytest.mark.parametrize("path, name, heading, section", [
+    ("/en/", "home-en", "Oxytocin knowledge base", "How to read a grade"),
+    ("/en/facts/", "category-en", "Facts", "High"),
+    ("/en/sources/olff-oratie-ptss-oxytocine/", "source-en",
+     "Hoe het stimuleren van het oxytocine systeem PTSS-klachten kan voorkomen of verminderen",  # the document's title
+     "Claims drawn from this source"),
+])
+def test_english_pages_show_in_english(reader, path, name, heading, section):
+    page = reader.open(path)
+    assert page.get_attribute("html", "lang") == "en"
+    expect(page.get_by_role("heading", level=1, name=heading)).to_be_visible()
+    expect(page.get_by_role("heading", level=2, name=section)).to_be_visible()
+    reader.shot(name)
 
 
 IMAGES_SHOWN = "Array.from(document.images).length > 0 && Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)"

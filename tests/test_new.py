@@ -1,28 +1,103 @@
-"""`oxykb new` writes a claim template that checks clean once filled in, and never overwrites."""
+"""`oxykb new` writes a template of every claim field, which `oxykb check` reports as unfinished field by field
+until it is filled in; it never overwrites."""
 
 import datetime
 
-from conftest import run_oxykb
+import yaml
+
+from conftest import TINY_KB, run_oxykb
+from oxykb.check import fields
+
+TODAY = datetime.date.today().isoformat()
+
+# The template without its comments: every field of a claim, in the order of fields.CLAIM, empty but for today's date.
+VALUES = f"""\
+statement:
+  nl: ""
+  en: ""
+grade:
+rationale:
+  nl: ""
+  en: ""
+population:
+sources:
+  - source: ""
+    quote: ""
+    quote_en: ""
+cites: []
+related: []
+contradicts: []
+status:
+tags: []
+reviewed: "{TODAY}"
+"""
+
+UNFINISHED = [f"claims/facts/oxytocin-is-a-peptide.yaml:{problem}" for problem in [
+    "4:7: 'statement.nl' is empty",
+    "5:7: 'statement.en' is empty",
+    "6:7: 'grade' must be one of high, moderate, low, very-low, unsupported; found nothing",
+    "8:7: 'rationale.nl' is empty",
+    "9:7: 'rationale.en' is empty",
+    "10:12: 'population' must be one of human, animal, in-vitro, mixed; found nothing",
+    "12:13: 'sources[0].source' is empty",
+    "13:12: 'sources[0].quote' is empty",
+    "14:15: 'sources[0].quote_en' is empty",
+    "18:8: 'status' must be one of current, disputed, withdrawn; found nothing",
+]]
+
+FILLED_IN = {
+    'statement:\n  nl: ""\n  en: ""': 'statement:\n  nl: "Oxytocine is een peptide."\n  en: "Oxytocin is a peptide."',
+    "grade:": "grade: high",
+    'rationale:\n  nl: ""\n  en: ""': 'rationale:\n  nl: "Leerboek."\n  en: "Textbook."',
+    "population:": "population: human",
+    'source: ""': "source: test-explainer",
+    'quote: ""': 'quote: "Oxytocine wordt geproduceerd in de hypothalamus"',
+    'quote_en: ""': 'quote_en: "Oxytocin is produced in the hypothalamus"',
+    "status:": "status: current",
+}
 
 
-def test_new_writes_a_template_that_checks_once_filled_in(tiny_kb):
-    result = run_oxykb("new", "facts", "oxytocin-is-a-peptide", "--project", str(tiny_kb))
-    assert result.exit_code == 0
-    path = tiny_kb / "claims/facts/oxytocin-is-a-peptide.yaml"
-    text = path.read_text()
-    assert text.startswith("# yaml-language-server: $schema=../../oxykb/schemas/claim.schema.json")
-    assert run_oxykb("check", str(tiny_kb)).exit_code == 1  # an unfilled template is not a claim
+def without_comments(text: str) -> str:
+    return "".join(line.split("#")[0].rstrip() + "\n" for line in text.splitlines() if not line.startswith("#"))
 
-    filled = (text.replace('statement:\n  nl: ""\n  en: ""', 'statement:\n  nl: "Oxytocine is een peptide."\n  en: "Oxytocin is a peptide."')
-              .replace("grade:  ", "grade: high")
-              .replace('rationale:\n  nl: ""\n  en: ""', 'rationale:\n  nl: "Leerboek."\n  en: "Textbook."')
-              .replace("  - source:  ", "  - source: test-explainer")
-              .replace('quote: ""', 'quote: "Oxytocine wordt geproduceerd in de hypothalamus"')
-              .replace('quote_en: ""', 'quote_en: "Oxytocin is produced in the hypothalamus"'))
-    path.write_text(filled)
+
+def new_claim(kb) -> str:
+    result = run_oxykb("new", "facts", "oxytocin-is-a-peptide", "--project", str(kb))
+    assert result.exit_code == 0, result.output
+    return (kb / "claims/facts/oxytocin-is-a-peptide.yaml").read_text()
+
+
+def test_new_writes_every_field_empty_with_its_description(tiny_kb):
+    text = new_claim(tiny_kb)
+    assert text.startswith("# yaml-language-server: $schema=../../oxykb/schemas/claim.schema.json\n")
+    assert without_comments(text) == VALUES
+    lines = text.splitlines()
+    assert lines[5].startswith("grade:  ")
+    assert lines[5].endswith("(see the evidence scale). One of: high | moderate | low | very-low | unsupported")
+    assert lines[14] == "cites: []               # Optional. Primary studies behind the claim (source ids)."
+
+
+def test_the_template_has_every_field_of_a_claim_and_of_a_quote(tiny_kb):
+    written = yaml.safe_load(new_claim(tiny_kb))
+    assert list(written) == list(fields.CLAIM.fields)
+    assert list(written["sources"][0]) == list(fields.QUOTE.fields)
+
+
+def test_check_reports_an_unfilled_template_field_by_field(tiny_kb):
+    new_claim(tiny_kb)
+    result = run_oxykb("check", str(tiny_kb))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == UNFINISHED
+
+
+def test_a_filled_in_template_checks_clean(tiny_kb):
+    text = without_comments(new_claim(tiny_kb))
+    for empty, filled in FILLED_IN.items():
+        assert empty in text
+        text = text.replace(empty, filled, 1)
+    (tiny_kb / "claims/facts/oxytocin-is-a-peptide.yaml").write_text(text)
     result = run_oxykb("check", str(tiny_kb))
     assert result.exit_code == 0, result.output
-    assert f'reviewed: "{datetime.date.today().isoformat()}"' in filled
 
 
 def test_new_refuses_an_existing_id_in_any_category(tiny_kb):
@@ -33,5 +108,11 @@ def test_new_refuses_an_existing_id_in_any_category(tiny_kb):
 
 
 def test_new_refuses_a_bad_id_or_category(tiny_kb):
-    assert run_oxykb("new", "facts", "Not A Slug", "--project", str(tiny_kb)).exit_code == 2
-    assert run_oxykb("new", "myths", "some-claim", "--project", str(tiny_kb)).exit_code == 2
+    result = run_oxykb("new", "facts", "Not A Slug", "--project", str(tiny_kb))
+    assert result.exit_code == 2 and "an id must be a lowercase slug" in result.output
+    result = run_oxykb("new", "myths", "some-claim", "--project", str(tiny_kb))
+    assert result.exit_code == 2 and "'facts', 'studies', 'therapies', 'risks'" in result.output
+    def claim_files(kb):
+        return sorted(path.relative_to(kb) for path in kb.glob("claims/*/*.yaml"))
+
+    assert claim_files(tiny_kb) == claim_files(TINY_KB)  # nothing written

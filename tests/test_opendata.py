@@ -6,6 +6,7 @@ import io
 import json
 
 import jsonschema
+import pytest
 
 from conftest import REPO, TINY_KB
 from oxykb.publish import opendata
@@ -49,11 +50,16 @@ def test_claims_csv_round_trips(real_site):
         assert (row["tags"].split(";") if row["tags"] else []) == list(claim.tags)
 
 
-def test_open_data_page_in_both_languages(real_site):
-    for prefix, word, formula in (("", "Licentie", "niet als formule"), ("en/", "Licence", "not run it as a formula")):
-        text = (real_site / prefix / "open-data/index.html").read_text("utf-8")
-        assert word in text and "claims.json" in text and "claims/" in text
-        assert formula in text  # says that claims.csv neutralises formulas
+@pytest.mark.parametrize("prefix, licence, addresses, formula", [
+    ("", "Licentie", "claims/&lt;id&gt;/ in het Nederlands en en/claims/&lt;id&gt;/ in het Engels", "niet als formule"),
+    ("en/", "Licence", "claims/&lt;id&gt;/ in Dutch and en/claims/&lt;id&gt;/ in English", "not run it as a formula"),
+])
+def test_open_data_page_in_both_languages(real_site, prefix, licence, addresses, formula):
+    text = (real_site / prefix / "open-data/index.html").read_text("utf-8")
+    assert f">{licence}<" in text  # a heading
+    assert '<a href="../claims.json">claims.json</a>' in text and '<a href="../claims.csv">claims.csv</a>' in text
+    assert addresses in text  # the permanent addresses of a claim, as the site uses them
+    assert formula in text  # says that claims.csv neutralises formulas
 
 
 def test_csv_cells_cannot_run_as_spreadsheet_formulas():

@@ -1,4 +1,7 @@
-"""The knowledge base as open data: claims.json (everything, both languages) and claims.csv (a row per claim)."""
+"""The knowledge base as open data: claims.json (everything, both languages) and claims.csv (a row per claim).
+
+Both list each claim's permanent addresses, which come from urls.py like every link on the site.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +9,30 @@ import csv
 import io
 import json
 
-from ..model import OPEN_DATA_FORMAT_VERSION as FORMAT_VERSION, Claim, KnowledgeBase, Source
+from ..model import LANGUAGES, OPEN_DATA_FORMAT_VERSION as FORMAT_VERSION, Claim, KnowledgeBase, Localized, Source
+from ..urls import claim_addresses
 
-CSV_COLUMNS = ("id", "category", "grade", "status", "population", "statement_nl", "statement_en", "rationale_nl",
-               "rationale_en", "sources", "cites", "related", "contradicts", "tags", "reviewed", "url_nl", "url_en")
+
+def _per_language(name: str) -> tuple[str, ...]:
+    return tuple(f"{name}_{language}" for language in LANGUAGES)
+
+
+CSV_COLUMNS = ("id", "category", "grade", "status", "population", *_per_language("statement"), *_per_language("rationale"),
+               "sources", "cites", "related", "contradicts", "tags", "reviewed", *_per_language("url"))
 LIST_SEPARATOR = ";"
 
 
-def claim_urls(claim_id: str) -> dict[str, str]:
-    """Stable addresses relative to the site root: an id is never reused."""
-    return {"nl": f"claims/{claim_id}/", "en": f"en/claims/{claim_id}/"}
+def _translations(text: Localized) -> dict[str, str]:
+    return {language: text[language] for language in LANGUAGES}
 
 
 def _claim(claim: Claim) -> dict:
     return {
         "id": claim.id,
         "category": claim.category.value,
-        "statement": {"nl": claim.statement.nl, "en": claim.statement.en},
+        "statement": _translations(claim.statement),
         "grade": claim.grade.value,
-        "rationale": {"nl": claim.rationale.nl, "en": claim.rationale.en},
+        "rationale": _translations(claim.rationale),
         "population": claim.population.value,
         "sources": [{"source": q.source, "quote": q.quote, "quote_en": q.quote_en} for q in claim.sources],
         "cites": list(claim.cites),
@@ -33,7 +41,7 @@ def _claim(claim: Claim) -> dict:
         "status": claim.status.value,
         "tags": list(claim.tags),
         "reviewed": claim.reviewed.isoformat(),
-        "url": claim_urls(claim.id),
+        "url": claim_addresses(claim.id),
     }
 
 
@@ -43,7 +51,7 @@ def _source(source: Source) -> dict:
         value = getattr(source, name)
         if value not in (None, ()):
             data[name] = list(value) if isinstance(value, tuple) else str(value)
-    data["assessment"] = {"nl": source.assessment.nl, "en": source.assessment.en}
+    data["assessment"] = _translations(source.assessment)
     data["has_full_text"] = source.text is not None
     return data
 
@@ -65,7 +73,7 @@ def as_json(kb: KnowledgeBase) -> str:
         ' "license": null,\n',  # no licence has been granted yet; the maintainers set it here
         ' "claims": ', lines([_claim(kb.claims[claim_id]) for claim_id in sorted(kb.claims)]), ",\n",
         ' "sources": ', lines([_source(kb.sources[source_id]) for source_id in sorted(kb.sources)]), ",\n",
-        ' "tags": {', ",".join(f"\n  {dump(tag)}: {dump({'nl': name.nl, 'en': name.en})}" for tag, name in tags), "\n }" if tags else "}",
+        ' "tags": {', ",".join(f"\n  {dump(tag)}: {dump(_translations(name))}" for tag, name in tags), "\n }" if tags else "}",
         "\n}\n",
     ])
 
@@ -86,12 +94,11 @@ def as_csv(kb: KnowledgeBase) -> str:
     writer.writerow(CSV_COLUMNS)
     for claim_id in sorted(kb.claims):
         claim = kb.claims[claim_id]
-        urls = claim_urls(claim.id)
         writer.writerow(spreadsheet_safe(cell) for cell in [
             claim.id, claim.category.value, claim.grade.value, claim.status.value, claim.population.value,
-            claim.statement.nl, claim.statement.en, claim.rationale.nl, claim.rationale.en,
+            *_translations(claim.statement).values(), *_translations(claim.rationale).values(),
             LIST_SEPARATOR.join(q.source for q in claim.sources), LIST_SEPARATOR.join(claim.cites),
             LIST_SEPARATOR.join(claim.related), LIST_SEPARATOR.join(claim.contradicts), LIST_SEPARATOR.join(claim.tags),
-            claim.reviewed.isoformat(), urls["nl"], urls["en"],
+            claim.reviewed.isoformat(), *claim_addresses(claim.id).values(),
         ])
     return out.getvalue()

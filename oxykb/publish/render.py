@@ -24,7 +24,9 @@ from urllib.parse import quote
 import jinja2
 
 from . import figures, labels, report as editors_report
+from .. import urls
 from ..model import Category, Claim, Grade, KnowledgeBase, Source, SourceKind
+from ..urls import claim_url  # mkdocs/plugin.py still reads render.claim_url; it could import urls instead
 
 
 class Safe(str):
@@ -162,25 +164,9 @@ def doi_url(doi: str) -> str:
     return "https://doi.org/" + quote(doi, safe="/.;:-_")
 
 
-def relative(from_page: str, to_page: str) -> str:
-    """A Markdown link target from one page to another, both relative to the docs folder."""
-    return "../" * from_page.count("/") + to_page
-
-
-def page_url(page: str) -> str:
-    """Where a page of the docs folder is published (directory URLs): sources/x.md -> sources/x/."""
-    stem = page.removesuffix(".md")
-    return "" if stem == "index" else stem.removesuffix("/index") + "/"
-
-
-def url_from(page: str, target_url: str) -> str:
-    """A link from a page to a published address, both below the language's root; for pages MkDocs does not know."""
-    return "../" * page_url(page).count("/") + target_url
-
-
 def link_to(page: str, target: str, fragment: str | None = None) -> Safe:
     """A Markdown link target to another generated page (MkDocs checks it in strict mode)."""
-    return Safe(relative(page, target) + (f"#{anchor(fragment)}" if fragment else ""))
+    return Safe(urls.page_link(page, target) + (f"#{anchor(fragment)}" if fragment else ""))
 
 
 def anchor(slug: str) -> Safe:
@@ -201,36 +187,17 @@ def part_mark(index: int) -> str:
     return f"<!--oxykb:part:{index}-->"
 
 
-def tag_page(tag: str) -> str:
-    return f"tags/{tag}.md"
-
-
-def claim_url(claim_id: str) -> str:
-    """A claim's permanent address below the language's root; its page is filled into a frame, not built from Markdown."""
-    return f"claims/{claim_id}/"
-
-
-
-def source_page(source_id: str) -> str:
-    return f"sources/{source_id}.md"
-
-
-def category_page(category: Category) -> str:
-    return f"{category.value}/index.md"
-
-
 HAND_WRITTEN = ("about", "methodology", "contributing")
-GENERATED_REFERENCE = ("evidence", "open-data")
 
 
 def navigation(language: str) -> list:
     """The site's navigation: categories and reference pages, never thousands of claims."""
     titles = labels.PAGE_TITLES[language]
     return (
-        [{titles["home"]: "index.md"}]
-        + [{labels.CATEGORY[language][category]: category_page(category)} for category in Category]
-        + [{titles["sources"]: "sources/index.md"}, {titles["evidence"]: "evidence.md"}, {titles["tags"]: "tags/index.md"},
-           {titles["open-data"]: "open-data.md"}, {titles["report"]: "report.md"}]
+        [{titles["home"]: urls.HOME}]
+        + [{labels.CATEGORY[language][category]: urls.category_page(category)} for category in Category]
+        + [{titles["sources"]: urls.SOURCES}, {titles["evidence"]: urls.EVIDENCE}, {titles["tags"]: urls.TAGS},
+           {titles["open-data"]: urls.OPEN_DATA}, {titles["report"]: urls.REPORT}]
         + [{titles[name]: f"{name}.md"} for name in HAND_WRITTEN]
     )
 
@@ -297,9 +264,8 @@ class _Renderer:
         self.names = dict(
             t=self.text, lang=language, kb=kb, labels=labels, Category=Category, Grade=Grade, by_grade=by_grade,
             badge=self.badge, claim_list=self.claim_list, source_link=self.source_link, source_name=source_name,
-            citation=self.citation, tag_name=self.tag_name, link_to=link_to, anchor=anchor, date=self.date,
-            category_page=category_page, tag_page=tag_page, front_matter=front_matter, external_link=external_link,
-            root_file=lambda name: name, citation_line=self.citation_line, figure=self.figure,
+            citation=self.citation, tag_name=self.tag_name, link_to=link_to, anchor=anchor, date=self.date, urls=urls,
+            front_matter=front_matter, external_link=external_link, citation_line=self.citation_line, figure=self.figure,
             rows_by_category=lambda counts: [(labels.CATEGORY[language][category], row) for category, row in counts.items()],
             source_rows=lambda documents: [(source_name(source), self.source_counts(source.id)) for source in documents],
         )
@@ -337,9 +303,10 @@ class _Renderer:
 
     def claim_list(self, claim_ids, page: str, badges: bool = True) -> Safe:
         """Claims as an HTML list, which the site puts in after converting the page: thousands of items are slow as Markdown."""
-        root = url_from(page, "")
-        items = "".join(f'<li>{self.badge(self.kb.claims[claim_id].grade) + " " if badges else ""}<a href="{root}{claim_url(claim_id)}">'
-                        f'{self.statement(claim_id)}</a></li>\n' for claim_id in claim_ids)
+        here = urls.page_url(page)
+        items = "".join(f'<li>{self.badge(self.kb.claims[claim_id].grade) + " " if badges else ""}'
+                        f'<a href="{urls.relative_url(here, claim_url(claim_id))}">{self.statement(claim_id)}</a></li>\n'
+                        for claim_id in claim_ids)
         return self.part(page, f"<ul>\n{items}</ul>")
 
     def statement(self, claim_id: str) -> Safe:
@@ -355,16 +322,16 @@ class _Renderer:
 
     def source_link(self, source_id: str, page: str, text: str | None = None) -> Safe:
         shown = text or source_name(self.kb.sources[source_id])
-        return Safe(f"[{markdown_text(shown)}]({relative(page, source_page(source_id))})")
+        return Safe(f"[{markdown_text(shown)}]({urls.page_link(page, urls.source_page(source_id))})")
 
     def figure(self, page: str, name: str, title: str, rows: list[tuple[str, dict]]) -> Safe:
         """A stacked-bar figure as an image whose alt text says everything the bars show."""
-        path = f"figures/{name}.svg"
+        path = urls.figure_file(name)
         self.figures[path] = figures.stacked_bars(rows, self.language, title)
         grades = labels.GRADE[self.language]
         described = "; ".join(
             f"{row}: " + ", ".join(f"{count} {grades[grade].lower()}" for grade, count in counts.items() if count) for row, counts in rows)
-        return Safe(f"![{markdown_text(title + '. ' + described)}]({relative(page, path)})")
+        return Safe(f"![{markdown_text(title + '. ' + described)}]({urls.page_link(page, path)})")
 
     def source_counts(self, source_id: str) -> dict:
         counts = {grade: 0 for grade in Grade}
@@ -375,7 +342,7 @@ class _Renderer:
     def citation_line(self, claim_id: str, escape=markdown_text) -> Safe:
         """Site. “Statement” Evidence: grade. Last reviewed date. Stable address. HTML, valid in Markdown too."""
         claim = self.kb.claims[claim_id]
-        address = ("" if self.language == "nl" else f"{self.language}/") + claim_url(claim.id)
+        address = urls.address(self.language, claim_url(claim.id))
         return Safe(
             f"{escape(labels.SITE[self.language]['site_name'])}. “{escape(claim.statement[self.language])}” "
             f"{escape(self.text['grade'])}: {escape(labels.GRADE[self.language][claim.grade])}. "
@@ -431,7 +398,7 @@ class _Renderer:
         related = sorted((set(claim.related) | self.related_from[claim.id]) - set(contradicts))
         parts = _HTML.get_template("claim.html.j2").make_module(dict(
             t=self.text, lang=self.language, kb=self.kb, labels=labels, claim=claim, contradicting=contradicts, relating=related,
-            root="../" * claim_url(claim.id).count("/"), badge=self.badge, rich=rich_text, source_name=source_name,
+            urls=urls, link=lambda url: urls.relative_url(claim_url(claim.id), url), badge=self.badge, rich=rich_text, source_name=source_name,
             citation=lambda source: self.citation(source, html_text), tag_name=self.tag_name, date=self.date,
             citation_line=lambda claim_id: self.citation_line(claim_id, html_text), jsonld=json_for_script(self.jsonld(claim)),
         ))
@@ -470,7 +437,7 @@ class _Renderer:
         }
 
     def source(self, source: Source) -> str:
-        path = source_page(source.id)
+        path = urls.source_page(source.id)
         front = {"title": source_name(source), "description": source.assessment[self.language]}
         return self.page("source.md.j2", path, source=source, front=front, url=http_url(source.url or ""),
                          counts=self.source_counts(source.id),
@@ -486,28 +453,29 @@ class _Renderer:
     def pages(self, hand_written: dict[str, str], today: datetime.date) -> dict[str, str]:
         kb = self.kb
         pages = {
-            "report.md": self.page("report.md.j2", "report.md", report=editors_report.make(kb, today)),
-            "index.md": self.page("home.md.j2", "index.md", intro=Safe(hand_written.get("index.md", "")), counts=self.counts()),
-            "figures/scale.svg": figures.scale_legend(self.language),
-            "evidence.md": self.page("evidence.md.j2", "evidence.md",
+            urls.REPORT: self.page("report.md.j2", urls.REPORT, report=editors_report.make(kb, today)),
+            urls.HOME: self.page("home.md.j2", urls.HOME, intro=Safe(hand_written.get(urls.HOME, "")), counts=self.counts()),
+            urls.figure_file("scale"): figures.scale_legend(self.language),
+            urls.EVIDENCE: self.page("evidence.md.j2", urls.EVIDENCE,
                                      grade_totals={grade: sum(row[grade] for row in self.counts().values()) for grade in Grade}),
-            "open-data.md": self.page("open-data.md.j2", "open-data.md", example=min(kb.claims) if kb.claims else None),
-            "tags/index.md": self.page("tags.md.j2", "tags/index.md",
-                                       by_tag=sorted(self.by_tag.items(), key=lambda item: self.tag_name(item[0]).casefold())),
-            "sources/index.md": self.page("sources.md.j2", "sources/index.md", drawn_from=self.drawn_from, cited_by=self.cited_by,
-                                          source_counts=self.source_counts,
-                                          documents=[s for s in kb.sources.values() if s.text is not None],
-                                          studies=[s for s in kb.sources.values() if s.text is None]),
+            urls.OPEN_DATA: self.page("open-data.md.j2", urls.OPEN_DATA, example=min(kb.claims) if kb.claims else None),
+            urls.TAGS: self.page("tags.md.j2", urls.TAGS,
+                                 by_tag=sorted(self.by_tag.items(), key=lambda item: self.tag_name(item[0]).casefold())),
+            urls.SOURCES: self.page("sources.md.j2", urls.SOURCES, drawn_from=self.drawn_from, cited_by=self.cited_by,
+                                    source_counts=self.source_counts,
+                                    documents=[s for s in kb.sources.values() if s.text is not None],
+                                    studies=[s for s in kb.sources.values() if s.text is None]),
         }
         for category in Category:
             claims = ordered(claim for claim in kb.claims.values() if claim.category is category)
-            pages[category_page(category)] = self.page("category.md.j2", category_page(category), category=category, claims=claims)
+            page = urls.category_page(category)
+            pages[page] = self.page("category.md.j2", page, category=category, claims=claims)
         for tag, claims in self.by_tag.items():
-            pages[tag_page(tag)] = self.page("tag.md.j2", tag_page(tag), tag=tag, claims=ordered(claims))
+            pages[urls.tag_page(tag)] = self.page("tag.md.j2", urls.tag_page(tag), tag=tag, claims=ordered(claims))
         for source in kb.sources.values():
-            pages[source_page(source.id)] = self.source(source)
+            pages[urls.source_page(source.id)] = self.source(source)
         for name, text in hand_written.items():
-            if name != "index.md":
+            if name != urls.HOME:
                 pages[name] = text
         pages.update(self.figures)
         return pages

@@ -1,4 +1,4 @@
-"""The editors' report: what needs attention in the knowledge base."""
+"""The editors' report: what needs attention in the knowledge base, for `oxykb report` and the site's report page."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from ..model import Category, Grade, KnowledgeBase, Reliability
 @dataclass(frozen=True)
 class Report:
     counts: dict[Category, dict[Grade, int]]
-    missing_translations: list[str]  # claim ids with an empty nl or en text (the loader already refuses them)
     not_reviewed_for_a_year: list[str]
     unused_sources: list[str]
     single_weak_source: list[str]  # one low-reliability source and no cited study
@@ -27,8 +26,6 @@ def make(kb: KnowledgeBase, today: datetime.date) -> Report:
         used.update(claim.cites)
     return Report(
         counts=counts,
-        missing_translations=sorted(c.id for c in kb.claims.values()
-                                    if not all(text[language].strip() for text in (c.statement, c.rationale) for language in ("nl", "en"))),
         not_reviewed_for_a_year=sorted(c.id for c in kb.claims.values() if c.reviewed < year_ago),
         unused_sources=sorted(set(kb.sources) - used),
         single_weak_source=sorted(
@@ -50,8 +47,7 @@ def as_text(report: Report) -> str:
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     lines = ["  ".join(cell.ljust(widths[0]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row)) for row in [header, *rows]]
     lines.insert(1, "  ".join("-" * width for width in widths))
-    for title, items in (("translations missing", report.missing_translations),
-                         ("not reviewed in the last 12 months", report.not_reviewed_for_a_year),
+    for title, items in (("not reviewed in the last 12 months", report.not_reviewed_for_a_year),
                          ("sources no claim uses", report.unused_sources),
                          ("claims with a single low-reliability source and no cited study", report.single_weak_source)):
         lines += ["", f"{title}: {len(items)}", *[f"  {item}" for item in items]]
