@@ -253,6 +253,22 @@ def test_with_threads_running_the_second_process_is_spawned_with_the_same_result
     assert sorted(spawned.reference_problems) == sorted(alone.reference_problems)
 
 
+def test_a_claim_and_a_source_may_not_share_an_id(tiny_kb):
+    """Both have a page named after the id, and an edit button that opens their file."""
+    source = (tiny_kb / "claims/sources/doe-2020.yaml").read_bytes()
+    (tiny_kb / "claims/sources/oxytocin-made-in-hypothalamus.yaml").write_bytes(source)
+
+    result = run_oxykb("check", str(tiny_kb))
+
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "claims/facts/oxytocin-made-in-hypothalamus.yaml:1:1: duplicate id 'oxytocin-made-in-hypothalamus': "
+        "claims/sources/oxytocin-made-in-hypothalamus.yaml has it too (ids are unique across claims and sources)",
+        "claims/sources/oxytocin-made-in-hypothalamus.yaml:1:1: duplicate id 'oxytocin-made-in-hypothalamus': "
+        "claims/facts/oxytocin-made-in-hypothalamus.yaml has it too (ids are unique across claims and sources)",
+    ]
+
+
 def test_reviewed_today_is_fine_tomorrow_is_not(tiny_kb):
     from oxykb.check import check
     today = datetime.date(2026, 11, 1)

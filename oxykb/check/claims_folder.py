@@ -63,6 +63,7 @@ def list_claims_folder(root: Path) -> ClaimsFolder:
     for category in Category:
         if category.value in present:
             _list_claims(claims_dir / category.value, f"{shown_claims}/{category.value}", category, found)
+    _refuse_ids_of_claims_and_sources_alike(found)
     return found
 
 
@@ -115,6 +116,16 @@ def _list_claims(folder: Path, shown_folder: str, category: Category, found: Cla
         else:
             shown_by_id[file.id] = file.shown
             found.claims.append(FileToRead(file.path, "claim", file.shown, file.id, category))
+
+
+def _refuse_ids_of_claims_and_sources_alike(found: ClaimsFolder) -> None:
+    """A claim and a source may not share an id: both have a page at an address made of it, and an edit link."""
+    sources = {source.id: source.shown for source in found.sources}
+    for claim in found.claims:
+        if claim.id in sources:
+            message = "duplicate id '{id}': {other} has it too (ids are unique across claims and sources)"
+            found.problems.append(Problem(claim.shown, 1, 1, message.format(id=claim.id, other=sources[claim.id])))
+            found.problems.append(Problem(sources[claim.id], 1, 1, message.format(id=claim.id, other=claim.shown)))
 
 
 def _list_files(folder: Path, shown_folder: str, suffixes: tuple[str, ...], problems: list[Problem]) -> list[_Listed]:
