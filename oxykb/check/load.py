@@ -1,10 +1,10 @@
 """Reads claims/ into a KnowledgeBase, checking every file, and every claim against the others.
 
 The steps, each in its own module: list what claims/ holds (claims_folder.py), parse each file or take it
-from the parse cache (records.py, parse_cache.py), make model objects of the valid ones (to_model.py), and
-check each claim against the other files (validate.py). Every problem is collected before anything is
-reported. A file with problems is left out of the knowledge base, but its id stays known, so that references
-to it cause no second, misleading problem.
+from the parse cache (records.py, parse_cache.py; many claim files in two processes: shared_parsing.py), make
+model objects of the valid ones (to_model.py), and check each claim against the other files (validate.py).
+Every problem is collected before anything is reported. A file with problems is left out of the knowledge
+base, but its id stays known, so that references to it cause no second, misleading problem.
 """
 
 from __future__ import annotations
