@@ -1,4 +1,7 @@
-"""The knowledge base as typed, immutable values, independent of YAML and MkDocs."""
+"""The knowledge base as typed, immutable values, independent of YAML and MkDocs.
+
+It imports nothing from the rest of oxykb: checking makes these values and publishing reads them.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +11,6 @@ from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
 from typing import Mapping
-
-from .check.yamlstrict import Position
-
 
 
 def read_only(mapping: dict) -> Mapping:
@@ -125,9 +125,9 @@ class Claim:
     path: str = ""
     positions: Mapping[str, tuple[int, int]] = field(default_factory=lambda: MappingProxyType({}), compare=False, repr=False)
 
-    def position(self, key: str) -> Position:
-        """Where a field (`related[1]`, `sources[0].quote`) was written, for messages."""
-        return Position(*self.positions.get(key, (1, 1)))
+    def position(self, key: str) -> tuple[int, int]:
+        """Where a field (`related[1]`, `sources[0].quote`) was written, as (line, column), for messages."""
+        return self.positions.get(key, (1, 1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,9 +148,6 @@ class Source:
     path: str = ""
     text: str | None = None
     positions: Mapping[str, tuple[int, int]] = field(default_factory=lambda: MappingProxyType({}), compare=False, repr=False)
-
-    def position(self, key: str) -> Position:
-        return Position(*self.positions.get(key, (1, 1)))
 
 
 @dataclass(frozen=True, slots=True)

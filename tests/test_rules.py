@@ -2,10 +2,6 @@
 
 import datetime
 import json
-import os
-import pickle
-import time
-from pathlib import Path
 
 import pytest
 
@@ -109,10 +105,10 @@ def test_json_format_for_tools(tiny_kb):
     }
 
 
-def parse_cache(project):
-    from oxykb.check import load
+def parse_cache_file(project):
     from oxykb import workspace
-    return workspace.cache_dir(project) / load.CACHE_FILE
+    from oxykb.check import parse_cache
+    return workspace.cache_dir(project) / parse_cache.CACHE_FILE
 
 
 def test_check_never_writes_into_claims(tiny_kb):
@@ -123,7 +119,7 @@ def test_check_never_writes_into_claims(tiny_kb):
 
 def test_a_cached_check_sees_every_change(tiny_kb):
     assert run_oxykb("check", str(tiny_kb)).exit_code == 0
-    assert parse_cache(tiny_kb).is_file()
+    assert parse_cache_file(tiny_kb).is_file()
     break_grade(tiny_kb)
     assert run_oxykb("check", str(tiny_kb)).exit_code == 1
     path = tiny_kb / "claims/facts/oxytocin-made-in-hypothalamus.yaml"
@@ -133,124 +129,144 @@ def test_a_cached_check_sees_every_change(tiny_kb):
 
 def test_a_corrupt_cache_is_ignored(tiny_kb):
     run_oxykb("check", str(tiny_kb))
-    parse_cache(tiny_kb).write_bytes(b"not a pickle")
+    parse_cache_file(tiny_kb).write_bytes(b"not a pickle")
     assert run_oxykb("check", str(tiny_kb)).exit_code == 0
 
 
+CLAIM_FILES = ["claims/facts/oxytocin-made-in-hypothalamus.yaml", "claims/risks/cuddle-hormone-myth.yaml",
+               "claims/studies/nasal-spray-makes-people-social.yaml",
+               "claims/therapies/oxytocin-causes-contractions.yaml"]
+EVERY_FILE = ["claims/tags.yaml", "claims/sources/doe-2020.yaml", "claims/sources/test-explainer.yaml", *CLAIM_FILES]
+
+
+def test_the_parse_cache_serves_every_unchanged_file_and_only_those(tiny_kb):
+    from oxykb.check.load import load
+    first = load(tiny_kb)
+    assert sorted(first.parsed_afresh) == sorted(EVERY_FILE)
+
+    unchanged = load(tiny_kb)
+    assert unchanged.parsed_afresh == []
+    assert unchanged.knowledge_base == first.knowledge_base and unchanged.problems == first.problems == []
+
+    edited = tiny_kb / "claims/risks/cuddle-hormone-myth.yaml"
+    edited.write_text(edited.read_text().replace("A popular simplification.", "A popular simplification, edited."))
+    after_edit = load(tiny_kb)
+    assert after_edit.parsed_afresh == ["claims/risks/cuddle-hormone-myth.yaml"]
+    assert after_edit.knowledge_base.claims["cuddle-hormone-myth"].rationale.en == "A popular simplification, edited."
+    assert load(tiny_kb).parsed_afresh == []
+
+
+def test_after_an_edit_the_chunks_of_unchanged_files_are_written_back_as_they_were(tiny_kb):
+    import pickle
+    from oxykb.check.load import load
+    load(tiny_kb)  # a chunk of the tags and sources, and one of the claims, each pickled once
+    _, before = pickle.loads(parse_cache_file(tiny_kb).read_bytes())
+    edited = tiny_kb / "claims/risks/cuddle-hormone-myth.yaml"
+    edited.write_text(edited.read_text().replace("A popular simplification.", "A popular simplification, edited."))
+    load(tiny_kb)
+    _, after = pickle.loads(parse_cache_file(tiny_kb).read_bytes())
+
+    (unchanged,) = [chunk for chunk in before if "claims/tags.yaml" in pickle.loads(chunk)]
+    assert unchanged in after
+    assert sorted(shown for chunk in after for shown in pickle.loads(chunk)) == sorted(EVERY_FILE)
+
+
+def test_a_problem_in_a_cached_file_is_reported_again(tiny_kb):
+    from oxykb.check.load import load
+    break_grade(tiny_kb)
+    first = load(tiny_kb)
+    again = load(tiny_kb)
+    assert again.parsed_afresh == [] and again.problems == first.problems != []
+
+
+def test_the_parse_cache_is_only_as_good_as_the_date(tiny_kb):
+    """'In the future' depends on the day: a cache made on another day is not used."""
+    from oxykb.check.load import load
+    load(tiny_kb, today=datetime.date(2026, 11, 2))
+    day_before = load(tiny_kb, today=datetime.date(2026, 10, 31))
+    assert sorted(day_before.parsed_afresh) == sorted(EVERY_FILE)
+    assert len(day_before.problems) == 4  # every claim reviewed "in the future"
+
+
+def test_without_the_cache_every_file_is_parsed_and_no_cache_written(tiny_kb):
+    from oxykb.check.load import load
+    assert sorted(load(tiny_kb, cache=False).parsed_afresh) == sorted(EVERY_FILE)
+    assert not parse_cache_file(tiny_kb).exists()
+
+
 def break_two_claims(kb):
-    """One problem in a file, one in a reference: both must come back from whichever process read them."""
+    """One problem in a file, one in a reference: both must come back whichever process parsed them."""
     in_a_file = kb / "claims/facts/oxytocin-made-in-hypothalamus.yaml"
     in_a_file.write_text(in_a_file.read_text().replace("grade: high", "grade: sure"))
     in_a_reference = kb / "claims/risks/cuddle-hormone-myth.yaml"
-    in_a_reference.write_text(in_a_reference.read_text().replace("tags: [myths]", "tags: [myths]\nrelated: [no-such-claim]"))
+    text = in_a_reference.read_text()
+    in_a_reference.write_text(text.replace("tags: [myths]", "tags: [myths]\nrelated: [no-such-claim]"))
 
 
-def test_many_claims_are_shared_by_two_processes_with_the_same_result(tiny_kb, monkeypatch, tmp_path):
-    from oxykb.check import load as load_module
+def test_two_processes_load_what_one_loads(tiny_kb):
+    from oxykb.check.load import load
     break_two_claims(tiny_kb)
-    serial = load_module.load(tiny_kb, cache=False)
-    assert serial.problems and serial.reference_problems
-    monkeypatch.setattr(load_module, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(load_module, "CHUNK", 1)
-    this_process, read_record, reads = os.getpid(), load_module.read_record, tmp_path / "reads"
+    alone = load(tiny_kb, cache=False)
+    assert alone.problems and alone.reference_problems
 
-    def logged_and_slow_there(path, kind, today, shown):  # the worker starts at once: slowed, it leaves claims to this one
-        if os.getpid() != this_process and kind == "claim":
-            time.sleep(0.2)
-        with reads.open("a") as log:
-            log.write(f"{os.getpid()} {shown}\n")
-        return read_record(path, kind, today, shown)
+    shared = load(tiny_kb, second_process_from=1)  # the second process parses the last chunk: here, every claim
+    assert shared.knowledge_base == alone.knowledge_base
+    assert sorted(shared.problems) == sorted(alone.problems)
+    assert sorted(shared.reference_problems) == sorted(alone.reference_problems)
+    assert sorted(shared.parsed_afresh) == sorted(EVERY_FILE)
 
-    monkeypatch.setattr(load_module, "read_record", logged_and_slow_there)
-    parallel = load_module.load(tiny_kb)
-    assert parallel.knowledge_base == serial.knowledge_base
-    assert sorted(parallel.problems) == sorted(serial.problems)
-    assert sorted(parallel.reference_problems) == sorted(serial.reference_problems)
-    readers = {}
-    for line in reads.read_text().splitlines():
-        pid, shown = line.split(" ", 1)
-        readers.setdefault(shown, []).append(pid)
-    claim_readers = {shown: pids for shown, pids in readers.items() if "/sources/" not in shown and "tags" not in shown}
-    assert len(claim_readers) == 4 and all(len(pids) == 1 for pids in claim_readers.values())  # every claim, once
-    assert len({pids[0] for pids in claim_readers.values()}) == 2  # both processes read claims
+    from_its_cache = load(tiny_kb)  # the second process's chunks went into the parse cache as they came
+    assert from_its_cache.parsed_afresh == [] and from_its_cache.knowledge_base == alone.knowledge_base
 
-    reads.unlink()
-    problems_only = load_module.load(tiny_kb, cache=False, keep=False)
-    assert problems_only.knowledge_base is None
-    assert sorted(problems_only.problems) == sorted(serial.problems)
-    assert sorted(problems_only.reference_problems) == sorted(serial.reference_problems)
+
+def test_each_claim_file_is_parsed_once_and_the_second_process_parses_the_last_chunk(tiny_kb):
+    from oxykb.check.claims_folder import list_claims_folder
+    from oxykb.check.shared_parsing import SharedParsing
+    claims = list_claims_folder(tiny_kb).claims
+    with SharedParsing(claims, datetime.date(2026, 11, 23), second_process_from=1, chunk_size=1) as sharing:
+        mine = [shown for chunk in sharing.parse_my_share() for shown in chunk.files]
+        theirs = [shown for chunk in sharing.their_share() for shown in chunk.files]
+    assert sorted(mine + theirs) == sorted(CLAIM_FILES)  # each once
+    assert claims[-1].shown in theirs
 
 
 def test_with_threads_running_the_second_process_is_spawned_with_the_same_result(tiny_kb, monkeypatch):
-    """As under `mkdocs serve`: a fork would copy locks that other threads hold, so the worker is spawned."""
+    """As under `mkdocs serve`: a fork would copy locks that other threads hold, so the second process is spawned."""
     import multiprocessing
     import threading
-    from oxykb.check import load as load_module
+    from oxykb.check.load import load
     break_two_claims(tiny_kb)
-    serial = load_module.load(tiny_kb, cache=False)
-    monkeypatch.setattr(load_module, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(load_module, "CHUNK", 1)
-    methods, read_here, read_record = [], [], load_module.read_record
-    get_context = multiprocessing.get_context
+    alone = load(tiny_kb, cache=False)
+    methods, get_context = [], multiprocessing.get_context
     monkeypatch.setattr(multiprocessing, "get_context", lambda method: methods.append(method) or get_context(method))
-
-    def slow_here(path, kind, today, shown):  # a spawned worker imports oxykb afresh, without this
-        if kind == "claim":
-            read_here.append(shown)
-            time.sleep(1)
-        return read_record(path, kind, today, shown)
-
-    monkeypatch.setattr(load_module, "read_record", slow_here)
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
     thread.start()
     try:
-        spawned = load_module.load(tiny_kb, cache=False)
+        spawned = load(tiny_kb, cache=False, second_process_from=1)
     finally:
         stop.set()
         thread.join()
-    assert methods == ["spawn"] and len(read_here) < 4  # the worker read some of the four claims
-    assert spawned.knowledge_base == serial.knowledge_base
-    assert sorted(spawned.problems) == sorted(serial.problems)
-    assert sorted(spawned.reference_problems) == sorted(serial.reference_problems)
+    assert methods == ["spawn"]
+    assert spawned.knowledge_base == alone.knowledge_base
+    assert sorted(spawned.problems) == sorted(alone.problems)
+    assert sorted(spawned.reference_problems) == sorted(alone.reference_problems)
 
 
-def test_a_cache_written_by_two_processes_serves_the_next_check(tiny_kb, monkeypatch):
-    from oxykb.check import load as load_module
-    monkeypatch.setattr(load_module, "PARALLEL_FROM", 1)
-    first = load_module.load(tiny_kb)  # each process pickles the files it read into its own shard
+def test_a_claim_and_a_source_may_not_share_an_id(tiny_kb):
+    """Both have a page named after the id, and an edit button that opens their file."""
+    source = (tiny_kb / "claims/sources/doe-2020.yaml").read_bytes()
+    (tiny_kb / "claims/sources/oxytocin-made-in-hypothalamus.yaml").write_bytes(source)
 
-    def read_again(*arguments):
-        raise AssertionError(f"read again instead of from the cache: {arguments}")
+    result = run_oxykb("check", str(tiny_kb))
 
-    monkeypatch.setattr(load_module, "read_record", read_again)
-    again = load_module.load(tiny_kb)
-    assert again.knowledge_base == first.knowledge_base
-    assert again.problems == first.problems
-
-
-def test_after_an_edit_the_cache_keeps_the_untouched_shards_as_they_were(tiny_kb, monkeypatch):
-    from oxykb.check import load as load_module
-    monkeypatch.setattr(load_module, "CHUNK", 1)
-    monkeypatch.setattr(load_module._ParseCache, "KEEP_FROM", 1)
-    cache = parse_cache(tiny_kb)
-    load_module.load(tiny_kb)
-    _, before = pickle.loads(cache.read_bytes())
-    edited = tiny_kb / "claims/risks/cuddle-hormone-myth.yaml"
-    edited.write_text(edited.read_text().replace("A popular simplification.", "A popular simplification, edited."))
-    read = []
-    read_record = load_module.read_record
-    monkeypatch.setattr(load_module, "read_record", lambda path, *rest: read.append(path) or read_record(path, *rest))
-    after_edit = load_module.load(tiny_kb)
-    _, after = pickle.loads(cache.read_bytes())
-
-    assert [Path(path).name for path in read] == ["cuddle-hormone-myth.yaml"]
-    assert after_edit.knowledge_base.claims["cuddle-hormone-myth"].rationale.en == "A popular simplification, edited."
-    untouched = [shard for shard in before if "cuddle-hormone-myth.yaml" not in str(pickle.loads(shard).keys())]
-    assert len(untouched) == len(before) - 1 and all(shard in after for shard in untouched)  # not pickled again
-    read.clear()
-    assert load_module.load(tiny_kb).knowledge_base == after_edit.knowledge_base
-    assert read == []
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "claims/facts/oxytocin-made-in-hypothalamus.yaml:1:1: duplicate id 'oxytocin-made-in-hypothalamus': "
+        "claims/sources/oxytocin-made-in-hypothalamus.yaml has it too (ids are unique across claims and sources)",
+        "claims/sources/oxytocin-made-in-hypothalamus.yaml:1:1: duplicate id 'oxytocin-made-in-hypothalamus': "
+        "claims/facts/oxytocin-made-in-hypothalamus.yaml has it too (ids are unique across claims and sources)",
+    ]
 
 
 def test_reviewed_today_is_fine_tomorrow_is_not(tiny_kb):

@@ -25,7 +25,7 @@ import string
 from bisect import bisect_right
 from pathlib import Path
 
-from . import fields, yamlstrict
+from . import fields, safe_files, yamlstrict
 from ..model import LANGUAGES
 from ..problems import Problem
 
@@ -46,8 +46,6 @@ FRONT_MATTER = fields.Record(
 
 _FOLDER_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
 _PAGE_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC  # NONBLOCK: a FIFO swapped in must not wait for a writer
-_LINK = "symbolic link; oxykb reads only regular files and folders inside the project"
-_SPECIAL = "not a regular file (a FIFO, socket or device); oxykb reads only regular files"
 
 
 def read(root: Path) -> tuple[dict[str, dict[str, str]], list[Problem]]:
@@ -65,7 +63,7 @@ def read(root: Path) -> tuple[dict[str, dict[str, str]], list[Problem]]:
             for name, mode in _entries(content):
                 shown = f"{FOLDER}/{name}"
                 if stat.S_ISLNK(mode):
-                    problems.append(Problem(shown, 1, 1, _LINK))
+                    problems.append(Problem(shown, 1, 1, safe_files.LINK_IN_FOLDER))
                 elif name not in LANGUAGES or not stat.S_ISDIR(mode):
                     kind, expected = "folder" if stat.S_ISDIR(mode) else "file", ", ".join(f"{language}/" for language in LANGUAGES)
                     problems.append(Problem(shown, 1, 1, f"unexpected {kind} in {FOLDER}/; expected {expected}"))
@@ -114,12 +112,12 @@ def _read_language(folder: int | None, language: str, pages: dict[str, str], pre
     for name, mode in _entries(folder):
         shown = f"{FOLDER}/{language}/{name}"
         if stat.S_ISLNK(mode):
-            problems.append(Problem(shown, 1, 1, _LINK))
+            problems.append(Problem(shown, 1, 1, safe_files.LINK_IN_FOLDER))
         elif not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
-            problems.append(Problem(shown, 1, 1, _SPECIAL))
+            problems.append(Problem(shown, 1, 1, safe_files.NOT_REGULAR))
         elif stat.S_ISDIR(mode) or not name.endswith(".md"):
             problems.append(Problem(shown, 1, 1, f"unexpected {'folder' if stat.S_ISDIR(mode) else 'file'}; this folder holds .md pages"))
-        elif not re.fullmatch(fields.SLUG, name[:-3]) or len(name) > 83:
+        elif not fields.is_slug(name[:-3]):
             problems.append(Problem(shown, 1, 1, f"page name must be {fields.SLUG_SHAPE}, then .md"))
         else:
             present.add(name)
@@ -135,11 +133,11 @@ def _read_regular_file(name: str, folder: int) -> tuple[bytes, str | None]:
     try:
         descriptor = os.open(name, _PAGE_FLAGS, dir_fd=folder)
     except OSError as error:  # ELOOP: a symbolic link swapped in since the folder was listed
-        return b"", _LINK if error.errno == errno.ELOOP else f"cannot read file: {error.strerror}"
+        return b"", safe_files.LINK_IN_FOLDER if error.errno == errno.ELOOP else f"cannot read file: {error.strerror}"
     try:
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
-            return b"", _SPECIAL
+            return b"", safe_files.NOT_REGULAR
         if status.st_size > MAX_BYTES:
             return b"", f"file is {status.st_size:,} bytes; the limit is {MAX_BYTES:,}"
         chunks, size = [], 0

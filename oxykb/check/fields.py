@@ -139,12 +139,18 @@ def _compiled(regex: str) -> re.Pattern:
     return re.compile(regex)
 
 
+# The one slug rule: ids, file names, tags and page names. Linear: each hyphen must be followed by a letter or digit.
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-SLUG_SHAPE = "a lowercase slug (a-z, 0-9 and single hyphens, at most 80 characters)"
+SLUG_MAX_LENGTH = 80
+SLUG_SHAPE = f"a lowercase slug (a-z, 0-9 and single hyphens, at most {SLUG_MAX_LENGTH} characters)"
+
+
+def is_slug(text: str) -> bool:
+    return len(text) <= SLUG_MAX_LENGTH and _compiled(SLUG).fullmatch(text) is not None
 
 
 def Slug(description: str) -> Pattern:
-    return Pattern(description=description, regex=SLUG, shape=SLUG_SHAPE, max_length=80)
+    return Pattern(description=description, regex=SLUG, shape=SLUG_SHAPE, max_length=SLUG_MAX_LENGTH)
 
 
 @dataclass
@@ -394,7 +400,8 @@ class Glossary(Spec):
 
     @property
     def json(self) -> dict:
-        return {"type": "object", "description": self.description, "propertyNames": {"pattern": SLUG, "maxLength": 80},
+        return {"type": "object", "description": self.description,
+                "propertyNames": {"pattern": SLUG, "maxLength": SLUG_MAX_LENGTH},
                 "additionalProperties": self.entry.json}
 
     def check(self, node, checker, path):
@@ -402,7 +409,7 @@ class Glossary(Spec):
             return checker.problem(node.pos, f"{_label(path)} must be a mapping of tags, not {_describe(node)}")
         values = {}
         for key, value in node.items:
-            if not re.fullmatch(SLUG, key.value) or len(key.value) > 80:
+            if not is_slug(key.value):
                 checker.problem(key.pos, f"tag '{key.value}' must be {SLUG_SHAPE}")
                 continue
             checker.positions[key.value] = tuple(key.pos)

@@ -67,8 +67,8 @@ def claim_problems(claim: Claim, context: Context) -> list[Problem]:
     problems: list[Problem] = []
 
     def report(key: str, message: str) -> None:
-        pos = claim.position(key)
-        problems.append(Problem(claim.path, pos.line, pos.column, message))
+        line, column = claim.position(key)
+        problems.append(Problem(claim.path, line, column, message))
 
     texts = context.texts
     for index, entry in enumerate(claim.sources):

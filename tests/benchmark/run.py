@@ -3,6 +3,7 @@
     python3 -m pip install -e '.[bench]'
     python3 tests/benchmark/run.py                 # 1,000 and 10,000 claims, medians of 3 runs
     python3 tests/benchmark/run.py --sizes 1000 --runs 1
+    python3 tests/benchmark/run.py --check-only      # only `oxykb check`: cold, nothing changed, one claim edited
 
 Prints figures, medians with each run's figure beside them; asserts nothing
 (it is not part of the test run). Every command is run as a user runs it, in a
@@ -170,7 +171,7 @@ def forget(project: Path) -> None:
     shutil.rmtree(workspace.cache_dir(project), ignore_errors=True)
 
 
-def measure(size: int, runs: int, naive_limit: int, workdir: Path) -> dict:
+def measure(size: int, runs: int, naive_limit: int, workdir: Path, check_only: bool = False) -> dict:
     project = generate(workdir / f"kb-{size}", size)
     results: dict[str, list[float]] = {}
 
@@ -187,6 +188,8 @@ def measure(size: int, runs: int, naive_limit: int, workdir: Path) -> dict:
         with open(claim_files[run * 7 % len(claim_files)], "a", encoding="utf-8") as edited:
             edited.write(f"# edited in run {run}\n")
         record("check, one claim edited (s)", timed(oxykb("check", "."), project)[0])
+        if check_only:
+            continue
         out = subprocess.run([sys.executable, "-c", "from pathlib import Path; from oxykb import content, render, site; from oxykb.check import check;"
                               "kb = check(Path('.')).knowledge_base; pages = content.read(Path('.'))[0]; import time; t = time.perf_counter();"
                               "[render.render(kb, lang, pages[lang]) for lang in site.LANGUAGES];"
@@ -206,6 +209,8 @@ def measure(size: int, runs: int, naive_limit: int, workdir: Path) -> dict:
             for language in ("nl", "en"):
                 naive += timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(naive_config(project, language))], project)[0]
             record("naive mkdocs build, every page in nav (s)", naive)
+    if check_only:
+        return {**{name: statistics.median(values) for name, values in results.items()}, "runs": results}
     if size <= naive_limit:
         for latency in edit_latencies(project, runs):
             record("serve: saved edit visible (s)", latency)
@@ -230,19 +235,20 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--naive-limit", type=int, default=1000, help="largest size for the naive build and the serve test")
+    parser.add_argument("--check-only", action="store_true", help="time only `oxykb check`: cold, nothing changed, one claim edited")
     args = parser.parse_args()
     print(f"oxykb benchmark on {os.cpu_count()} cores, {args.runs} run(s) per size, medians", flush=True)
     with tempfile.TemporaryDirectory(prefix="oxykb-bench-") as workdir:
         os.environ["OXYKB_CACHE_DIR"] = str(Path(workdir) / "cache")  # the commands it times inherit it; removed with the rest
         all_figures = {}
         for size in args.sizes:
-            all_figures[size] = measure(size, args.runs, args.naive_limit, Path(workdir))
+            all_figures[size] = measure(size, args.runs, args.naive_limit, Path(workdir), args.check_only)
             print(f"\n{size:,} claims", flush=True)
             runs = all_figures[size].pop("runs")
             for name, value in all_figures[size].items():
                 each = f"  ({', '.join(f'{run:.2f}' for run in runs[name])})" if name in runs else ""
                 print(f"  {name:<42} {value:>10.2f}{each}" if isinstance(value, float) else f"  {name:<42} {value:>10}", flush=True)
-        if len(args.sizes) > 1:
+        if len(args.sizes) > 1 and not args.check_only:
             small, large = min(args.sizes), max(args.sizes)
             ratio = all_figures[large]["build time per claim (ms)"] / all_figures[small]["build time per claim (ms)"]
             print(f"\nbuild time per claim at {large:,} / at {small:,}: {ratio:.2f}")
