@@ -180,7 +180,7 @@ class Filling:
         if sections is not None:
             marks = [TITLE, DESCRIPTION, EDIT, HEADING, INTRO, page.url, *map(section_mark, range(len(sections)))]
             frame = Frame(output, marks)
-            missing = set(marks) - frame.marks - {EDIT}  # no edit button without repo_url
+            missing = set(marks) - frame.marks - {EDIT, page.url}  # no edit button without repo_url; no switcher
             changed = frame.changed_marks()
             if missing:
                 self.problems.append(
