@@ -108,6 +108,8 @@ class OtherLanguages:
                 initargs=(os.getpid(),),
             )
         # beside the site folder (on its file system, so moving in is a rename): MkDocs empties the site folder first
+        if not dirty:
+            site_dir.parent.mkdir(parents=True, exist_ok=True)
         self.staging = None if dirty else Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.oxykb-", dir=site_dir.parent))
         self.waiting = (root, site_dir, dirty)
         if when == "parallel":
