@@ -69,10 +69,15 @@ def _fail_with_problems(found: report.ProblemsFound) -> None:
     sys.exit(1)
 
 
+WAITING_FOR_BUILD = "another oxykb build of this project is running: waiting for it to finish"
+
+
 @main.command()
 @click.argument("project", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), help="Where to put the site (default: PROJECT/site).")
-@click.option("--jobs", type=click.IntRange(1, 2), default=2, show_default=True, help="Languages built at once.")
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where to put the site (default: PROJECT/site).")
+@click.option("--jobs", type=click.IntRange(1, 2), default=2, show_default=True,
+              help="Languages built at once (1: the others after the primary one).")
 def build(project: Path, site_dir: Path | None, jobs: int) -> None:
     """Check, render and build the bilingual site: Dutch at /, English at /en/.
 
@@ -80,7 +85,7 @@ def build(project: Path, site_dir: Path | None, jobs: int) -> None:
     """
     import time
 
-    from .mkdocs import site
+    from .mkdocs import build as building, site
 
     root = _project_root(project)
     started = time.perf_counter()
@@ -92,17 +97,17 @@ def build(project: Path, site_dir: Path | None, jobs: int) -> None:
 
     try:
         built = site.build(root, site_dir=site_dir.resolve() if site_dir else None, jobs=jobs, progress=progress,
-                           waiting=lambda: click.echo("another oxykb build of this project is running: waiting for it to finish", err=True))
+                           waiting=lambda: click.echo(WAITING_FOR_BUILD, err=True))
     except report.ProblemsFound as found:
         _fail_with_problems(found)
-    except site.BuildFailed as failed:
+    except building.BuildFailed as failed:
         click.echo(f"the site could not be built; the previous site is untouched:\n{failed}", err=True)
         sys.exit(1)
     target = site_dir or root / "site"
     if built.skipped:
         click.echo(f"{target} is up to date: nothing changed since the last build")
     else:
-        click.echo(f"built {built.claims} claims in {len(site.LANGUAGES)} languages into {target} "
+        click.echo(f"built {built.claims} claims in {len(LANGUAGES)} languages into {target} "
                    f"in {time.perf_counter() - started:.1f} s")
 
 
@@ -111,27 +116,14 @@ def build(project: Path, site_dir: Path | None, jobs: int) -> None:
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
 def serve(project: Path, dev_addr: str) -> None:
     """Live preview: saving a claim or page rebuilds it and reloads the browser."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
-    from mkdocs.exceptions import MkDocsException
+    from .mkdocs import build as building
 
-    import logging
-
-    from .mkdocs import site
-
-    root = _project_root(project)
     try:
-        site.prepare(root)
+        building.serve(_project_root(project), dev_addr)
     except report.ProblemsFound as found:
         _fail_with_problems(found)
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    logging.getLogger("mkdocs").addHandler(handler)
-    logging.getLogger("mkdocs").setLevel(logging.INFO)
-    try:
-        mkdocs_serve(config_file=str(root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True,
-                     build_type="dirty", strict=False)  # a preview rebuilds changed pages and shows warnings instead of stopping
-    except MkDocsException as error:
-        click.echo(str(error), err=True)
+    except building.BuildFailed as failed:
+        click.echo(str(failed), err=True)
         sys.exit(1)
 
 

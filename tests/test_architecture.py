@@ -56,6 +56,16 @@ def imports(path: Path) -> list[tuple[int, str, list[str]]]:
     return found
 
 
+def imported_modules(path: Path) -> set[str]:
+    """The oxykb modules a module imports (`from . import x` counts as the module x), itself left out."""
+    known = {module_name(other) for other in PACKAGE.rglob("*.py")}
+    found = set()
+    for _, module, names in imports(path):
+        if module.split(".")[0] == "oxykb":
+            found |= {f"{module}.{name}" if f"{module}.{name}" in known else module for name in names} or {module}
+    return found - {module_name(path)}
+
+
 MODULES = sorted(PACKAGE.rglob("*.py"))
 
 
@@ -64,7 +74,8 @@ def test_each_layer_imports_only_the_layers_below_it(path):
     own = part(module_name(path))
     wrong = []
     for line, module, names in imports(path):
-        targets = [f"{module}.{name}" for name in names] if module == "oxykb" else [module]
+        known = {module_name(other) for other in PACKAGE.rglob("*.py")}
+        targets = [f"{module}.{name}" if f"{module}.{name}" in known else module for name in names] or [module]
         for target in targets:
             if target.split(".")[0] == "oxykb":
                 used = part(target)
@@ -101,3 +112,18 @@ def test_no_test_patches_a_private_name():
                for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1)
                if PRIVATE_PATCH.search(line) and path.name != Path(__file__).name]
     assert patched == []
+
+
+def test_no_import_cycle():
+    """Each module can be understood from the ones it imports, which never import it back."""
+    graph = {module_name(path): imported_modules(path) for path in MODULES}
+
+    def cycle_from(start, seen=()):
+        for imported in sorted(graph.get(start, ())):
+            if imported in seen:
+                return [*seen, imported]
+            if found := cycle_from(imported, (*seen, imported)):
+                return found
+        return None
+
+    assert {name: cycle_from(name, (name,)) for name in graph} == dict.fromkeys(graph)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_oxykb, tree_bytes
-from oxykb.mkdocs import site
+from oxykb.mkdocs import pages, site
 
 BUILD = [sys.executable, "-m", "oxykb", "build"]
 
@@ -95,14 +95,14 @@ def test_a_full_disk_while_writing_pages_fails_cleanly_and_the_next_build_recove
 
 
 def test_a_claim_edited_during_a_build_is_published_by_the_next_build(tiny_project, monkeypatch):
-    checked_inputs = site.checked_inputs
+    checked_inputs = pages.checked_inputs
 
     def edited_right_after_reading(root):
         result = checked_inputs(root)
         edit_claim(tiny_project, '"Edited while the site was being built."')
         return result
 
-    monkeypatch.setattr(site, "checked_inputs", edited_right_after_reading)
+    monkeypatch.setattr(pages, "checked_inputs", edited_right_after_reading)
     assert run_oxykb("build", str(tiny_project), "--jobs", "1").exit_code == 0
     monkeypatch.undo()
 
@@ -149,7 +149,7 @@ def test_a_build_killed_between_two_renames_gets_its_previous_site_back(tmp_path
     site_dir, staging = tmp_path / "site", tmp_path / ".site.oxykb-staging"
     (staging / "previous").mkdir(parents=True)
     (staging / "previous/index.html").write_text("the previous site")
-    site._recover(site_dir, staging)
+    site.recover(site_dir, staging)
     assert (site_dir / "index.html").read_text() == "the previous site"
     assert not staging.exists()
 

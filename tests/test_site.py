@@ -12,9 +12,10 @@ import pytest
 
 from conftest import REPO, run_oxykb, tree_bytes
 from oxykb.check import content
-from oxykb.mkdocs import site
+from oxykb.mkdocs import build, pages
 from oxykb.model import Localized, Quote
 from oxykb.check import check
+from oxykb.model import LANGUAGES
 
 CLAIM = "nasal-spray-makes-people-social"
 
@@ -196,7 +197,7 @@ def test_rendering_writes_only_what_changed(tiny_project):
     stamps = [path.stat().st_mtime_ns for path in [edited, *untouched]]
     claim = tiny_project / "claims/facts/oxytocin-made-in-hypothalamus.yaml"
     claim.write_text(claim.read_text().replace("Textbook physiology.", "Textbook physiology, in every textbook."))
-    site.generate(tiny_project, check(tiny_project).knowledge_base, "en", content.read(tiny_project)[0]["en"])
+    pages.generate(tiny_project, check(tiny_project).knowledge_base, "en", content.read(tiny_project)[0]["en"])
     assert "in every textbook" in edited.read_text()
     assert [path.stat().st_mtime_ns for path in [edited, *untouched]] != stamps[:1] + stamps[1:]
     assert [path.stat().st_mtime_ns for path in untouched] == stamps[1:]
@@ -205,9 +206,10 @@ def test_rendering_writes_only_what_changed(tiny_project):
 HOSTILE = '</title><script>alert("x")</script><img src=x onerror=alert(1)> [click](javascript:alert(1)) </script>'
 
 
-def test_hostile_claim_text_never_becomes_live_markup(tiny_project, tmp_path):
+def test_hostile_claim_text_never_becomes_live_markup(tiny_project, tmp_path, monkeypatch):
     """Even past validation (which refuses this text), rendering keeps it inert in every page."""
-    kb = check(tiny_project).knowledge_base
+    checked = check(tiny_project)
+    kb = checked.knowledge_base
     claim = kb.claims[CLAIM]
     hostile = dataclasses.replace(
         claim,
@@ -217,9 +219,10 @@ def test_hostile_claim_text_never_becomes_live_markup(tiny_project, tmp_path):
     source = dataclasses.replace(kb.sources["test-explainer"], title=HOSTILE)
     kb = dataclasses.replace(kb, claims={**kb.claims, CLAIM: hostile}, tags={**kb.tags, "myths": Localized(HOSTILE, HOSTILE)},
                              sources={**kb.sources, "test-explainer": source})
-    for language in site.LANGUAGES:
-        site.generate(tiny_project, kb, language, content.read(tiny_project)[0][language])
-        site.build_language(tiny_project, language, tmp_path / language)
+    hostile = dataclasses.replace(checked, knowledge_base=kb)
+    monkeypatch.setattr(pages, "checked_inputs", lambda root: (hostile, content.read(root)[0]))
+    for language in LANGUAGES:  # each in this process, where the build reads the knowledge base above
+        build.build_language(tiny_project, language, tmp_path / language, others="none")
 
     for path in tmp_path.rglob("*.html"):
         parsed = Page(path.read_text("utf-8"))
@@ -269,7 +272,9 @@ def test_plain_mkdocs_build_stops_on_a_problem_and_leaves_nothing_behind(tiny_pr
     assert run.returncode == 1
     assert "claims/facts/oxytocin-made-in-hypothalamus.yaml:5:8: 'grade' must be one of" in run.stderr
     assert "Traceback" not in run.stderr
-    assert list(temporary.iterdir()) == []  # the English build, started alongside, left no staging folder
+    # the English build, started alongside beside the site folder, left no staging folder
+    assert list(temporary.iterdir()) == []
+    assert [path.name for path in tiny_project.iterdir() if path.name.startswith(".site")] == []
 
 
 ENGLISH_UI = ["Table of contents", "Search", "Edit this page", "Permanent link", "Made with", "Skip to content",

@@ -26,7 +26,6 @@ import jinja2
 from . import figures, labels, report as editors_report
 from .. import urls
 from ..model import Category, Claim, Grade, KnowledgeBase, Source, SourceKind
-from ..urls import claim_url  # mkdocs/plugin.py still reads render.claim_url; it could import urls instead
 
 
 class Safe(str):
@@ -305,7 +304,7 @@ class _Renderer:
         """Claims as an HTML list, which the site puts in after converting the page: thousands of items are slow as Markdown."""
         here = urls.page_url(page)
         items = "".join(f'<li>{self.badge(self.kb.claims[claim_id].grade) + " " if badges else ""}'
-                        f'<a href="{urls.relative_url(here, claim_url(claim_id))}">{self.statement(claim_id)}</a></li>\n'
+                        f'<a href="{urls.relative_url(here, urls.claim_url(claim_id))}">{self.statement(claim_id)}</a></li>\n'
                         for claim_id in claim_ids)
         return self.part(page, f"<ul>\n{items}</ul>")
 
@@ -342,7 +341,7 @@ class _Renderer:
     def citation_line(self, claim_id: str, escape=markdown_text) -> Safe:
         """Site. “Statement” Evidence: grade. Last reviewed date. Stable address. HTML, valid in Markdown too."""
         claim = self.kb.claims[claim_id]
-        address = urls.address(self.language, claim_url(claim.id))
+        address = urls.address(self.language, urls.claim_url(claim.id))
         return Safe(
             f"{escape(labels.SITE[self.language]['site_name'])}. “{escape(claim.statement[self.language])}” "
             f"{escape(self.text['grade'])}: {escape(labels.GRADE[self.language][claim.grade])}. "
@@ -398,7 +397,7 @@ class _Renderer:
         related = sorted((set(claim.related) | self.related_from[claim.id]) - set(contradicts))
         parts = _HTML.get_template("claim.html.j2").make_module(dict(
             t=self.text, lang=self.language, kb=self.kb, labels=labels, claim=claim, contradicting=contradicts, relating=related,
-            urls=urls, link=lambda url: urls.relative_url(claim_url(claim.id), url), badge=self.badge, rich=rich_text, source_name=source_name,
+            urls=urls, link=lambda url: urls.relative_url(urls.claim_url(claim.id), url), badge=self.badge, rich=rich_text, source_name=source_name,
             citation=lambda source: self.citation(source, html_text), tag_name=self.tag_name, date=self.date,
             citation_line=lambda claim_id: self.citation_line(claim_id, html_text), jsonld=json_for_script(self.jsonld(claim)),
         ))

@@ -84,21 +84,21 @@ def oxykb(*args: str) -> list[str]:
 
 def naive_docs(project: Path, language: str) -> Path:
     """The pages of the last oxykb build as plain Markdown files, one per page, as a site without oxykb has them."""
-    from oxykb.mkdocs import plugin, site
+    from oxykb.mkdocs import frames, pages
     from oxykb.publish import render
 
     docs = project / "naive-docs" / language
     shutil.rmtree(docs, ignore_errors=True)
-    shutil.copytree(site.docs_dir(project, language), docs)
-    for page, parts in site.page_parts(project, language).items():
+    shutil.copytree(pages.docs_dir(project, language), docs)
+    for page, parts in pages.page_parts(project, language).items():
         text = (docs / page).read_text("utf-8")
         for index, part in enumerate(parts):
             text = text.replace(render.part_mark(index), part)
         (docs / page).write_text(text, "utf-8")
     (docs / "claims").mkdir(exist_ok=True)
-    for claim in site.claim_pages(project, language):
-        text = plugin.claim_markdown(plugin.layout(claim), claim.title, claim.description, True)
-        for mark, value in plugin.claim_values(claim).items():
+    for claim in pages.claim_pages(project, language):
+        text = frames.claim_markdown(frames.layout(claim), claim.title, claim.description, True)
+        for mark, value in frames.claim_values(claim).items():
             text = text.replace(mark, value)
         (docs / "claims" / f"{claim.id}.md").write_text(text, "utf-8")
     return docs
@@ -190,9 +190,9 @@ def measure(size: int, runs: int, naive_limit: int, workdir: Path, check_only: b
         record("check, one claim edited (s)", timed(oxykb("check", "."), project)[0])
         if check_only:
             continue
-        out = subprocess.run([sys.executable, "-c", "from pathlib import Path; from oxykb import content, render, site; from oxykb.check import check;"
+        out = subprocess.run([sys.executable, "-c", "from pathlib import Path; from oxykb.check import check, content; from oxykb.publish import render; from oxykb.model import LANGUAGES;"
                               "kb = check(Path('.')).knowledge_base; pages = content.read(Path('.'))[0]; import time; t = time.perf_counter();"
-                              "[render.render(kb, lang, pages[lang]) for lang in site.LANGUAGES];"
+                              "[render.render(kb, lang, pages[lang]) for lang in LANGUAGES];"
                               "print(time.perf_counter() - t)"], cwd=project, check=True, capture_output=True, text=True).stdout
         record("render, both languages (s)", float(out.strip()))
         forget(project)

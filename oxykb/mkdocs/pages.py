@@ -1,0 +1,150 @@
+"""The pages oxykb generates for MkDocs, on disk in the project's work folder (.oxykb/), one folder per language.
+
+Rendering is pure (publish/); this module puts its result where a build reads it, writing only what
+changed, so that a dirty build (`oxykb serve`) and MkDocs see just the edited pages as new. Markdown pages
+and open data go to .oxykb/docs/<language>, the folder MkDocs builds; claim pages, the HTML parts of
+Markdown pages and the file behind each page's edit button go to .oxykb/html/<language>, which only the
+plugin reads.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+from .. import check, urls
+from ..check import content, schema
+from ..model import KnowledgeBase
+from ..problems import ProblemsFound
+from ..publish import opendata, render
+from ..workspace import WORK_DIR
+
+
+def docs_dir(root: Path, language: str) -> Path:
+    return root / WORK_DIR / "docs" / language
+
+
+def html_dir(root: Path, language: str) -> Path:
+    """A language's HTML that skips Markdown (claims/<id>.json, parts.json) and its pages' edit paths (edit.json)."""
+    return root / WORK_DIR / "html" / language
+
+
+def write_pages(target: Path, pages: dict[str, str]) -> int:
+    """Makes target hold exactly these pages: writes only what changed, removes everything else.
+
+    target lies in oxykb's work folder, which no one else writes (workspace.work_dir_problems), so
+    whatever an interrupted build left there is simply put right. Links are removed, never followed,
+    and pages are written beside their place and renamed into it. Returns the number of files written.
+    """
+    _own_folder(target)
+    kept: set[str] = set()
+    for folder, subfolders, files in os.walk(target):
+        for name in files + [name for name in subfolders if os.path.islink(os.path.join(folder, name))]:
+            path = os.path.join(folder, name)
+            relative = Path(path).relative_to(target).as_posix()
+            if relative in pages and not os.path.islink(path):
+                kept.add(relative)
+            else:
+                os.unlink(path)
+    written = 0
+    for name, text in pages.items():
+        path = target / name
+        data = text.encode("utf-8")
+        if name in kept and path.read_bytes() == data:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_dir():
+            shutil.rmtree(path)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(data)
+        temporary.replace(path)
+        written += 1
+    return written
+
+
+def _own_folder(target: Path) -> None:
+    """Makes target and its parents up to the work folder real folders: a link there is removed, never followed."""
+    parts = target.parts
+    for end in range(parts.index(WORK_DIR) + 1, len(parts) + 1):
+        folder = Path(*parts[:end])
+        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+            folder.unlink()
+    target.mkdir(parents=True, exist_ok=True)
+
+
+def checked_inputs(root: Path) -> tuple[check.Checked, dict[str, dict[str, str]]]:
+    """The checked knowledge base and the hand-written pages of every language. Raises ProblemsFound."""
+    checked = check.check(root)
+    pages, page_problems = content.read(root)
+    problems = checked.problems + page_problems
+    if problems:
+        raise ProblemsFound(sorted(set(problems)))
+    return checked, pages
+
+
+def generate(
+    root: Path, kb: KnowledgeBase, language: str, hand_written: dict[str, str], remember: bool = False
+) -> None:
+    """Renders one language into its folders: Markdown pages and open data for MkDocs, HTML and edit paths beside.
+
+    `remember` keeps claim pages for the next render in this process (`oxykb serve`).
+    """
+    rendered = render.render(kb, language, hand_written, remember=remember)
+    write_pages(
+        docs_dir(root, language),
+        {
+            **rendered.pages,
+            urls.CLAIMS_JSON: opendata.as_json(kb),
+            urls.CLAIMS_CSV: opendata.as_csv(kb),
+            **{urls.SCHEMA_FOLDER + name: text for name, text in schema.schemas().items()},
+        },
+    )
+    write_pages(
+        html_dir(root, language),
+        {
+            "parts.json": json.dumps(rendered.parts, ensure_ascii=False),
+            "edit.json": json.dumps(edit_paths(kb, language, hand_written), ensure_ascii=False),
+            **{f"claims/{page.id}.json": json.dumps(page._asdict(), ensure_ascii=False) for page in rendered.claims},
+        },
+    )
+
+
+def edit_paths(kb: KnowledgeBase, language: str, hand_written: dict[str, str]) -> dict[str, str]:
+    """The file an editor changes for each Markdown page that has one: a source's YAML file, a hand-written page.
+
+    Taken from the model (Source.path), never guessed from file names; claim pages carry theirs (ClaimPage.edit_path).
+    """
+    return {
+        **{urls.source_page(source.id): source.path for source in kb.sources.values()},
+        **{name: f"{content.FOLDER}/{language}/{name}" for name in hand_written},
+    }
+
+
+def render_language(root: Path, language: str, remember: bool = False) -> None:
+    """check -> render for one language, from what is in claims/ and content/ now. Raises ProblemsFound."""
+    checked, hand_written = checked_inputs(root)
+    generate(root, checked.knowledge_base, language, hand_written[language], remember=remember)
+
+
+def claim_page_files(root: Path, language: str) -> list[Path]:
+    """The claim pages `generate` wrote for a language, in id order."""
+    return sorted((html_dir(root, language) / "claims").glob("*.json"))
+
+
+def claim_pages(root: Path, language: str, files: list[Path] | None = None):
+    """The claim pages `generate` wrote for a language (or just `files` of them), read one by one (there are many)."""
+    for path in claim_page_files(root, language) if files is None else files:
+        fields = json.loads(path.read_text("utf-8"))
+        yield render.ClaimPage(**{**fields, "sections": tuple(map(tuple, fields["sections"]))})
+
+
+def page_parts(root: Path, language: str) -> dict[str, list[str]]:
+    """The HTML parts of a language's Markdown pages, by page."""
+    return json.loads((html_dir(root, language) / "parts.json").read_text("utf-8"))
+
+
+def page_edit_paths(root: Path, language: str) -> dict[str, str]:
+    """What `edit_paths` gave for a language when `generate` last ran."""
+    return json.loads((html_dir(root, language) / "edit.json").read_text("utf-8"))

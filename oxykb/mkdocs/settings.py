@@ -1,0 +1,57 @@
+"""What differs per language in one MkDocs build: configuration, the language switcher's targets, edit links.
+
+Each language is its own MkDocs build (Material's advice for multilingual sites): its own <html lang>,
+search index and stemmer, navigation, names and footer. The primary language (model.LANGUAGES[0]) is at
+the site root and every other one below it (en/), with the same paths in each.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+from .. import urls
+from ..model import LANGUAGES
+from ..publish import labels, render
+from . import pages
+
+THEME_DIR = str(Path(__file__).parent / "theme")  # oxykb's overrides of Material and its stylesheet
+
+
+def apply(config, root: Path, language: str) -> None:
+    """Sets what differs per language on MkDocs' config: docs folder, navigation, names, theme, search language."""
+    config.docs_dir = str(pages.docs_dir(root, language))
+    config.nav = render.navigation(language)
+    config.site_name = labels.SITE[language]["site_name"]
+    config.copyright = labels.SITE[language]["disclaimer"]
+    if config.site_url:
+        config.site_url = config.site_url.rstrip("/") + "/" + urls.language_root(language)
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = labels.SITE[language]["permalink"]
+    config.theme["language"] = language
+    if THEME_DIR not in config.theme.dirs:
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, THEME_DIR)
+    for palette, name in zip(config.theme["palette"] or [], labels.PALETTE_TOGGLES[language]):
+        if "toggle" in palette:
+            palette["toggle"]["name"] = name
+    config.extra["alternate"] = [{"name": labels.SITE[other]["language_name"], "lang": other} for other in LANGUAGES]
+    if "search" in config.plugins:
+        config.plugins["search"].config.lang = [language]
+
+
+def set_edit_links(files, edit_paths: dict[str, str]) -> None:
+    """Edit buttons open the file an editor changes (from the model: pages.edit_paths), never generated Markdown."""
+    for file in files:
+        file.edit_uri = edit_paths.get(file.src_uri)
+
+
+def alternates(language: str, url: str) -> list[dict[str, str]]:
+    """The language switcher's targets: the page at `url` in each language, relative to it."""
+    depth = len(PurePosixPath(url).parts) if url else 0
+    to_site_root = "../" * (depth + urls.language_root(language).count("/"))
+    return [
+        {
+            "lang": other,
+            "name": labels.SITE[other]["language_name"],
+            "href": (to_site_root + urls.language_root(other) + url) or "./",
+        }
+        for other in LANGUAGES
+    ]
