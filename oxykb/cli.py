@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from . import check as checking, problems as report
+from . import check as checking
+from . import problems as report
 from .check import fields
 from .model import LANGUAGES, Category
 
@@ -29,8 +30,14 @@ def main() -> None:
 
 @main.command()
 @click.argument("project", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--format", "output_format", type=click.Choice(["text", "github", "json"]), default="text", show_default=True,
-              help="text for people, github for GitHub Actions annotations, json for tools.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "github", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, github for GitHub Actions annotations, json for tools.",
+)
 def check(project: Path, output_format: str) -> None:
     """Check every claim and source file; print each problem as path:line:col: message.
 
@@ -65,7 +72,10 @@ def schema_command(write: bool) -> None:
 def _fail_with_problems(found: report.ProblemsFound) -> None:
     for line in report.format_text(found.problems):
         click.echo(line)
-    click.echo(f"{len(found.problems)} problem{'s' if len(found.problems) != 1 else ''}: run oxykb check, then try again", err=True)
+    click.echo(
+        f"{len(found.problems)} problem{'s' if len(found.problems) != 1 else ''}: run oxykb check, then try again",
+        err=True,
+    )
     sys.exit(1)
 
 
@@ -74,10 +84,18 @@ WAITING_FOR_BUILD = "another oxykb build of this project is running: waiting for
 
 @main.command()
 @click.argument("project", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Where to put the site (default: PROJECT/site).")
-@click.option("--jobs", type=click.IntRange(1, 2), default=2, show_default=True,
-              help="Languages built at once (1: the others after the primary one).")
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to put the site (default: PROJECT/site).",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 2),
+    default=2,
+    show_default=True,
+    help="Languages built at once (1: the others after the primary one).",
+)
 def build(project: Path, site_dir: Path | None, jobs: int) -> None:
     """Check, render and build the bilingual site: Dutch at /, English at /en/.
 
@@ -85,7 +103,8 @@ def build(project: Path, site_dir: Path | None, jobs: int) -> None:
     """
     import time
 
-    from .mkdocs import build as building, site
+    from .mkdocs import build as building
+    from .mkdocs import site
 
     root = _project_root(project)
     started = time.perf_counter()
@@ -96,8 +115,13 @@ def build(project: Path, site_dir: Path | None, jobs: int) -> None:
             click.echo(f"[{time.perf_counter() - started:5.1f} s] {message}", err=True)
 
     try:
-        built = site.build(root, site_dir=site_dir.resolve() if site_dir else None, jobs=jobs, progress=progress,
-                           waiting=lambda: click.echo(WAITING_FOR_BUILD, err=True))
+        built = site.build(
+            root,
+            site_dir=site_dir.resolve() if site_dir else None,
+            jobs=jobs,
+            progress=progress,
+            waiting=lambda: click.echo(WAITING_FOR_BUILD, err=True),
+        )
     except report.ProblemsFound as found:
         _fail_with_problems(found)
     except building.BuildFailed as failed:
@@ -107,8 +131,10 @@ def build(project: Path, site_dir: Path | None, jobs: int) -> None:
     if built.skipped:
         click.echo(f"{target} is up to date: nothing changed since the last build")
     else:
-        click.echo(f"built {built.claims} claims in {len(LANGUAGES)} languages into {target} "
-                   f"in {time.perf_counter() - started:.1f} s")
+        click.echo(
+            f"built {built.claims} claims in {len(LANGUAGES)} languages into {target} "
+            f"in {time.perf_counter() - started:.1f} s"
+        )
 
 
 @main.command()
@@ -146,8 +172,11 @@ def _template_lines(name: str, spec, indent: str, today: str) -> list[tuple[str,
     if isinstance(spec, fields.Translated):
         return [(key, spec.description)] + [(f'{indent}  {language}: ""', "") for language in LANGUAGES]
     if isinstance(spec, fields.ListOf) and isinstance(spec.item, fields.Record):
-        item = [line for field_name, field in spec.item.fields.items()
-                for line in _template_lines(field_name, field.spec, indent + "    ", today)]
+        item = [
+            line
+            for field_name, field in spec.item.fields.items()
+            for line in _template_lines(field_name, field.spec, indent + "    ", today)
+        ]
         first_line, first_comment = item[0]
         return [(key, spec.description), (f"{indent}  - {first_line.lstrip()}", first_comment), *item[1:]]
     if isinstance(spec, fields.ListOf):
@@ -157,22 +186,26 @@ def _template_lines(name: str, spec, indent: str, today: str) -> list[tuple[str,
 
 def claim_template(today: str) -> str:
     """The file `oxykb new` writes: every field of a claim (fields.CLAIM), in order, empty and explained."""
-    lines = [("# yaml-language-server: $schema=../../oxykb/schemas/claim.schema.json", ""),
-             ("# A new claim: fill in every empty value, then run `oxykb check`. The contract is in the README.", "")]
+    lines = [
+        ("# yaml-language-server: $schema=../../oxykb/schemas/claim.schema.json", ""),
+        ("# A new claim: fill in every empty value, then run `oxykb check`. The contract is in the README.", ""),
+    ]
     for name, field in fields.CLAIM.fields.items():
         field_lines = _template_lines(name, field.spec, "", today)
         if not field.required:
             field_lines[0] = (field_lines[0][0], "Optional. " + field_lines[0][1])
         lines += field_lines
-    return "".join(f"{line.ljust(COMMENT_COLUMN - 1)}# {comment}\n" if comment else f"{line}\n"
-                   for line, comment in lines)
+    return "".join(
+        f"{line.ljust(COMMENT_COLUMN - 1)}# {comment}\n" if comment else f"{line}\n" for line, comment in lines
+    )
 
 
 @main.command()
 @click.argument("category", type=click.Choice([category.value for category in Category]))
 @click.argument("claim_id", metavar="ID")
-@click.option("--project", default=".", show_default=True,
-              type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--project", default=".", show_default=True, type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
 def new(category: str, claim_id: str, project: Path) -> None:
     """Write a claim template to claims/CATEGORY/ID.yaml, with editor autocompletion."""
     import datetime
@@ -185,8 +218,9 @@ def new(category: str, claim_id: str, project: Path) -> None:
         raise click.BadParameter(f"an id must be {SLUG_SHAPE}", param_hint="ID")
     existing = sorted((root / "claims").glob(f"*/{claim_id}.yaml"))
     if existing:
-        raise click.BadParameter(f"{existing[0].relative_to(root)} exists already; ids are never reused",
-                                 param_hint="ID")
+        raise click.BadParameter(
+            f"{existing[0].relative_to(root)} exists already; ids are never reused", param_hint="ID"
+        )
     path = root / "claims" / category / f"{claim_id}.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(claim_template(datetime.date.today().isoformat()), "utf-8")

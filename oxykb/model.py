@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import copyreg
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
-from typing import Mapping
 
 
 def read_only(mapping: dict) -> Mapping:
@@ -123,7 +123,9 @@ class Claim:
     related: tuple[str, ...] = ()
     contradicts: tuple[str, ...] = ()
     path: str = ""
-    positions: Mapping[str, tuple[int, int]] = field(default_factory=lambda: MappingProxyType({}), compare=False, repr=False)
+    positions: Mapping[str, tuple[int, int]] = field(
+        default_factory=lambda: MappingProxyType({}), compare=False, repr=False
+    )
 
     def position(self, key: str) -> tuple[int, int]:
         """Where a field (`related[1]`, `sources[0].quote`) was written, as (line, column), for messages."""
@@ -147,7 +149,9 @@ class Source:
     doi: str | None = None
     path: str = ""
     text: str | None = None
-    positions: Mapping[str, tuple[int, int]] = field(default_factory=lambda: MappingProxyType({}), compare=False, repr=False)
+    positions: Mapping[str, tuple[int, int]] = field(
+        default_factory=lambda: MappingProxyType({}), compare=False, repr=False
+    )
 
 
 @dataclass(frozen=True, slots=True)

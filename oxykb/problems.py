@@ -48,7 +48,10 @@ def summary(problems: list[Problem], claims: int, sources: int) -> str:
         return f"{claims} claims and {sources} sources checked: no problems"
     files = len({problem.path for problem in problems})
     noun = "problem" if len(problems) == 1 else "problems"
-    return f"{len(problems)} {noun} in {files} file{'s' if files != 1 else ''} ({claims} claims and {sources} sources read)"
+    return (
+        f"{len(problems)} {noun} in {files} file{'s' if files != 1 else ''} ({claims} claims and {sources} sources "
+        f"read)"
+    )
 
 
 def _github_escape(text: str, property_value: bool = False) -> str:
@@ -63,11 +66,15 @@ def format_text(problems: list[Problem]) -> list[str]:
 def format_github(problems: list[Problem]) -> list[str]:
     """GitHub Actions workflow commands: the pull request shows each on its line."""
     return [
-        f"::error file={_github_escape(p.path, True)},line={p.line},col={p.column},title=oxykb check::{_github_escape(p.message)}"
+        f"::error file={_github_escape(p.path, True)},line={p.line},col={p.column},"
+        f"title=oxykb check::{_github_escape(p.message)}"
         for p in problems
     ]
 
 
 def format_json(problems: list[Problem], claims: int, sources: int) -> str:
-    shown = [{"path": printable(p.path), "line": p.line, "column": p.column, "message": printable(p.message)} for p in problems]
+    shown = [
+        {"path": printable(p.path), "line": p.line, "column": p.column, "message": printable(p.message)}
+        for p in problems
+    ]
     return json.dumps({"claims": claims, "sources": sources, "problems": shown}, ensure_ascii=False, indent=2)

@@ -24,7 +24,9 @@ WORK_DIR = ".oxykb"  # generated pages; git-ignored and never committed
 
 def cache_dir(root: Path) -> Path:
     """This project's caches: $OXYKB_CACHE_DIR, else the user's cache folder, one folder per project path."""
-    base = os.environ.get("OXYKB_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "oxykb"
+    base = (
+        os.environ.get("OXYKB_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "oxykb"
+    )
     return Path(base) / hashlib.sha256(os.fsencode(root.resolve())).hexdigest()[:16]
 
 
@@ -34,15 +36,27 @@ def work_dir_problems(root: Path) -> list[Problem]:
     if work.is_symlink():
         return [Problem(WORK_DIR, 1, 1, f"{WORK_DIR} is a symbolic link; it must be the folder oxykb makes: remove it")]
     try:
-        listed = subprocess.run(["git", "-C", str(root), "ls-files", "-z", "--", WORK_DIR],
-                                capture_output=True, timeout=30, check=False)
+        listed = subprocess.run(
+            ["git", "-C", str(root), "ls-files", "-z", "--", WORK_DIR], capture_output=True, timeout=30, check=False
+        )
     except (OSError, subprocess.TimeoutExpired):
         return []  # no git, no commit to carry it
-    committed = [name for name in listed.stdout.decode("utf-8", "replace").split("\0") if name] if listed.returncode == 0 else []
+    committed = (
+        [name for name in listed.stdout.decode("utf-8", "replace").split("\0") if name]
+        if listed.returncode == 0
+        else []
+    )
     if committed:
-        return [Problem(committed[0], 1, 1, f"{WORK_DIR}/ is oxykb's generated work folder and must not be committed "
-                                            f"({len(committed)} file{'s' if len(committed) != 1 else ''}); "
-                                            f"remove it from the commit with: git rm -r --cached {WORK_DIR}")]
+        return [
+            Problem(
+                committed[0],
+                1,
+                1,
+                f"{WORK_DIR}/ is oxykb's generated work folder and must not be committed "
+                f"({len(committed)} file{'s' if len(committed) != 1 else ''}); "
+                f"remove it from the commit with: git rm -r --cached {WORK_DIR}",
+            )
+        ]
     return []
 
 
@@ -65,6 +79,7 @@ def exclusive(root: Path, name: str, waiting=lambda: None):
 
 def exit_with_parent(parent: int) -> None:
     """In a worker: leave when the process that started it is gone (a killed build, check or `serve`)."""
+
     def watch():
         while os.getppid() == parent:
             time.sleep(0.5)

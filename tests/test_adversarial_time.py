@@ -11,12 +11,11 @@ import json
 import time
 
 import pytest
-
 from bad_inputs import CLAIM, SOURCE, VALID_SOURCE, claim, source
 from conftest import run_oxykb
-from oxykb.check import content, fields, yamlstrict
+
+from oxykb.check import check, content, fields, yamlstrict
 from oxykb.publish import render
-from oxykb.check import check
 
 LENGTH = 250_000  # characters of hostile text in one file
 SECONDS = 2.0  # per file and step: linear work takes a fraction of it, quadratic work minutes
@@ -27,7 +26,9 @@ def repeated(unit: str) -> str:
 
 
 def statement(text: str) -> bytes:
-    return claim('"Oxytocin is made in the hypothalamus."', json.dumps(text))  # a JSON string is a double-quoted YAML scalar
+    return claim(
+        '"Oxytocin is made in the hypothalamus."', json.dumps(text)
+    )  # a JSON string is a double-quoted YAML scalar
 
 
 # Accepted claims, whose hostile statement is rendered too: (case id, claim file).
@@ -49,13 +50,31 @@ RENDERED = [
 
 # Refused files, timed in check only: (case id, path, file, expected problem).
 REFUSED = [
-    ("unknown-key-then-underscores", CLAIM, claim("status: current", "? grdae" + "_" * LENGTH + "x\n: 1\nstatus: current"),
-     "unknown field 'grdae"),
-    ("url-of-many-dots", SOURCE, VALID_SOURCE.encode() + b"url: " + json.dumps("http://" + repeated("a.") + " x").encode() + b"\n",
-     "'url' must be an http:// or https:// URL"),
-    ("markdown-link-then-spaces", CLAIM, statement("](" + " " * LENGTH + "x"), "Markdown links must point to an http(s) URL"),
+    (
+        "unknown-key-then-underscores",
+        CLAIM,
+        claim("status: current", "? grdae" + "_" * LENGTH + "x\n: 1\nstatus: current"),
+        "unknown field 'grdae",
+    ),
+    (
+        "url-of-many-dots",
+        SOURCE,
+        VALID_SOURCE.encode() + b"url: " + json.dumps("http://" + repeated("a.") + " x").encode() + b"\n",
+        "'url' must be an http:// or https:// URL",
+    ),
+    (
+        "markdown-link-then-spaces",
+        CLAIM,
+        statement("](" + " " * LENGTH + "x"),
+        "Markdown links must point to an http(s) URL",
+    ),
     ("attribute-list-then-spaces", CLAIM, statement("{" + " " * LENGTH + ": x"), "attribute lists"),
-    ("title-of-brackets", SOURCE, source('"Een bron"', json.dumps("[" * LENGTH)), "'title' is 250,000 characters long; the limit is 500"),
+    (
+        "title-of-brackets",
+        SOURCE,
+        source('"Een bron"', json.dumps("[" * LENGTH)),
+        "'title' is 250,000 characters long; the limit is 500",
+    ),
 ]
 
 
@@ -77,7 +96,7 @@ def test_hostile_statement_is_checked_and_rendered_in_linear_time(tiny_kb, conte
     kb = check(tiny_kb).knowledge_base
     assert len(kb.claims["new-claim"].statement.en) > LENGTH / 2
     for language in ("nl", "en"):
-        rendered, seconds = timed(lambda: render.render(kb, language, {}))
+        rendered, seconds = timed(lambda language=language: render.render(kb, language, {}))
         assert "new-claim" in [page.id for page in rendered.claims]
         assert seconds < SECONDS, language
 
@@ -104,7 +123,9 @@ def blocks(block: str, first: str = "") -> str:
     return first + "\n\n".join([block] * ((PAGE - len(first)) // (len(block) + 2)))
 
 
-HEADINGS = "\n\n".join(["\n".join(["# a"] * content.BLOCK_LINES)] * (content.MAX_HEADINGS // content.BLOCK_LINES)) + "\n\n"
+HEADINGS = (
+    "\n\n".join(["\n".join(["# a"] * content.BLOCK_LINES)] * (content.MAX_HEADINGS // content.BLOCK_LINES)) + "\n\n"
+)
 
 
 PAGES = [
@@ -134,7 +155,8 @@ def test_names_at_their_limit_build_fast(tiny_project, tmp_path):
     names = json.dumps("[" * fields.NAME_LENGTH)
     sources = tiny_project / "claims" / "sources"
     (sources / "test-explainer.yaml").write_text(
-        (sources / "test-explainer.yaml").read_text().replace('"Oxytocine, een testtekst"', names))
+        (sources / "test-explainer.yaml").read_text().replace('"Oxytocine, een testtekst"', names)
+    )
     (sources / "doe-2020.yaml").write_text((sources / "doe-2020.yaml").read_text().replace('"Doe e.a., 2020"', names))
     tags = tiny_project / "claims" / "tags.yaml"
     tags.write_text(tags.read_text().replace('en: "physiology"', f"en: {names}"))

@@ -88,8 +88,12 @@ def test_each_layer_imports_only_the_layers_below_it(path):
 
 @pytest.mark.parametrize("path", MODULES, ids=[module_name(path) for path in MODULES])
 def test_no_module_imports_another_modules_private_names(path):
-    private = [f"{path.name}:{line}: {module}.{name}" for line, module, names in imports(path)
-               for name in names if name.startswith("_") and module.startswith("oxykb")]
+    private = [
+        f"{path.name}:{line}: {module}.{name}"
+        for line, module, names in imports(path)
+        for name in names
+        if name.startswith("_") and module.startswith("oxykb")
+    ]
     assert private == []
 
 
@@ -108,9 +112,12 @@ PRIVATE_PATCH = re.compile(r"monkeypatch\.setattr\(\s*[A-Za-z_][\w.]*\s*,\s*[\"'
 
 def test_no_test_patches_a_private_name():
     """Tests go through public seams, so that a module's insides can change without breaking them."""
-    patched = [f"{path.name}:{number}" for path in sorted(Path(__file__).parent.rglob("*.py"))
-               for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1)
-               if PRIVATE_PATCH.search(line) and path.name != Path(__file__).name]
+    patched = [
+        f"{path.name}:{number}"
+        for path in sorted(Path(__file__).parent.rglob("*.py"))
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1)
+        if PRIVATE_PATCH.search(line) and path.name != Path(__file__).name
+    ]
     assert patched == []
 
 

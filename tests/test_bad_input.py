@@ -4,7 +4,6 @@ import subprocess
 import sys
 
 import pytest
-
 from bad_inputs import CASES, CLAIM, SOURCE, VALID_CLAIM, VALID_SOURCE
 from conftest import run_oxykb
 
@@ -44,7 +43,9 @@ def test_every_problem_in_every_file_is_reported_at_once(tiny_kb):
         target.write_bytes(content)
         expected += [f"{path}:{line}" for line in lines]
 
-    run = subprocess.run([sys.executable, "-m", "oxykb", "check", str(tiny_kb)], capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-m", "oxykb", "check", str(tiny_kb)], capture_output=True, text=True, timeout=120
+    )
 
     assert run.returncode == 1
     assert "Traceback" not in run.stderr + run.stdout

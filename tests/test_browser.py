@@ -11,8 +11,14 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect, sync_playwright
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run"]
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @pytest.fixture(scope="module")
@@ -44,14 +50,30 @@ class Reader:
         self.base_url = base_url
         self.page = browser.new_page(viewport={"width": 1280, "height": 900})
         self.errors: list[str] = []
-        self.page.on("console", lambda message: message.type == "error" and self.errors.append(f"console: {message.text}"))
+        self.page.on(
+            "console", lambda message: message.type == "error" and self.errors.append(f"console: {message.text}")
+        )
         self.page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
         # a request cut off because the reader moved on to the next page is no failure
-        self.page.on("requestfailed", lambda request: request.failure != "net::ERR_ABORTED"
-                     and self.errors.append(f"failed: {request.url} ({request.failure})"))
-        self.page.on("response", lambda response: response.status >= 400 and self.errors.append(f"{response.status}: {response.url}"))
-        self.page.on("request", lambda request: request.url.startswith(("http://", "https://")) and not request.url.startswith(base_url)
-                     and self.errors.append(f"left the site: {request.url}"))
+        self.page.on(
+            "requestfailed",
+            lambda request: (
+                request.failure != "net::ERR_ABORTED"
+                and self.errors.append(f"failed: {request.url} ({request.failure})")
+            ),
+        )
+        self.page.on(
+            "response",
+            lambda response: response.status >= 400 and self.errors.append(f"{response.status}: {response.url}"),
+        )
+        self.page.on(
+            "request",
+            lambda request: (
+                request.url.startswith(("http://", "https://"))
+                and not request.url.startswith(base_url)
+                and self.errors.append(f"left the site: {request.url}")
+            ),
+        )
 
     def open(self, path):
         self.page.goto(self.base_url + path)
@@ -129,13 +151,20 @@ def test_contradicting_claims_link_both_ways(reader):
     expect(back).to_have_count(1)
 
 
-@pytest.mark.parametrize("path, name, heading, section", [
-    ("/en/", "home-en", "Oxytocin knowledge base", "How to read a grade"),
-    ("/en/facts/", "category-en", "Facts", "High"),
-    ("/en/sources/olff-oratie-ptss-oxytocine/", "source-en",
-     "Hoe het stimuleren van het oxytocine systeem PTSS-klachten kan voorkomen of verminderen",  # the document's title
-     "Claims drawn from this source"),
-])
+@pytest.mark.parametrize(
+    "path, name, heading, section",
+    [
+        ("/en/", "home-en", "Oxytocin knowledge base", "How to read a grade"),
+        ("/en/facts/", "category-en", "Facts", "High"),
+        (
+            "/en/sources/olff-oratie-ptss-oxytocine/",
+            "source-en",
+            # the document's title
+            "Hoe het stimuleren van het oxytocine systeem PTSS-klachten kan voorkomen of verminderen",
+            "Claims drawn from this source",
+        ),
+    ],
+)
 def test_english_pages_show_in_english(reader, path, name, heading, section):
     page = reader.open(path)
     assert page.get_attribute("html", "lang") == "en"
@@ -144,12 +173,19 @@ def test_english_pages_show_in_english(reader, path, name, heading, section):
     reader.shot(name)
 
 
-IMAGES_SHOWN = "Array.from(document.images).length > 0 && Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)"
+IMAGES_SHOWN = (
+    "Array.from(document.images).length > 0 && Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)"
+)
 
 
 @pytest.mark.parametrize("language", ["", "en/"])
 def test_figures_show_in_the_browser(reader, language):
-    for path, name in [("", "home"), ("sources/", "sources"), ("sources/olff-oratie-ptss-oxytocine/", "figure-source"), ("evidence/", "evidence")]:
+    for path, name in [
+        ("", "home"),
+        ("sources/", "sources"),
+        ("sources/olff-oratie-ptss-oxytocine/", "figure-source"),
+        ("evidence/", "evidence"),
+    ]:
         page = reader.open("/" + language + path)
         figure = page.locator("article img").first
         figure.scroll_into_view_if_needed()
@@ -169,9 +205,18 @@ def test_grade_badges_keep_their_contrast_in_dark_mode(browser, base_url):
         page.close()
 
 
-AXE_PAGES = ["", "facts/", "studies/", "therapies/", "risks/", "claims/oxytocin-made-in-hypothalamus/",
-             "claims/vole-pair-bonds-form-without-oxytocin-receptor/", "claims/casual-sex-reduces-womens-oxytocin-production/",
-             "sources/ilive-oxytocine-vriendschapshormoon/", "evidence/"]
+AXE_PAGES = [
+    "",
+    "facts/",
+    "studies/",
+    "therapies/",
+    "risks/",
+    "claims/oxytocin-made-in-hypothalamus/",
+    "claims/vole-pair-bonds-form-without-oxytocin-receptor/",
+    "claims/casual-sex-reduces-womens-oxytocin-production/",
+    "sources/ilive-oxytocine-vriendschapshormoon/",
+    "evidence/",
+]
 
 
 @pytest.mark.parametrize("language", ["", "en/"])

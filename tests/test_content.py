@@ -14,9 +14,10 @@ import time
 
 import markdown
 import pytest
-from hypothesis import given, settings, strategies as st
-
 from conftest import REPO, run_oxykb
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from oxykb.check import content
 
 ABOUT = "content/en/about.md"
@@ -45,23 +46,29 @@ def test_an_element_with_an_on_attribute_is_refused(tiny_kb):
 
 def test_html_comments_are_refused(tiny_kb):
     """A browser ends `<!-->` at once, Python-Markdown does not: what it hides could run."""
-    assert check_page(tiny_kb, "# About\n\n<!--> <b>x</b> -->\n") == [f"{ABOUT}:3:1: {RAW_HTML}", f"{ABOUT}:3:7: {RAW_HTML}",
-                                                                      f"{ABOUT}:3:11: {RAW_HTML}"]
+    assert check_page(tiny_kb, "# About\n\n<!--> <b>x</b> -->\n") == [
+        f"{ABOUT}:3:1: {RAW_HTML}",
+        f"{ABOUT}:3:7: {RAW_HTML}",
+        f"{ABOUT}:3:11: {RAW_HTML}",
+    ]
 
 
 def test_a_javascript_link_is_refused(tiny_kb):
     assert check_page(tiny_kb, "# About\n\n[Click](javascript:alert(1))\n") == [
-        f"{ABOUT}:3:9: links must be http(s) or relative; found a javascript: link"]
+        f"{ABOUT}:3:9: links must be http(s) or relative; found a javascript: link"
+    ]
 
 
 def test_a_data_link_is_refused(tiny_kb):
     assert check_page(tiny_kb, "# About\n\n![Logo](data:image/svg+xml;base64,PHN2Zz4=)\n") == [
-        f"{ABOUT}:3:9: links must be http(s) or relative; found a data: link"]
+        f"{ABOUT}:3:9: links must be http(s) or relative; found a data: link"
+    ]
 
 
 def test_a_reference_style_javascript_link_is_refused(tiny_kb):
     assert check_page(tiny_kb, "# About\n\n[Click][here]\n\n[here]:\n    javascript:alert(1)\n") == [
-        f"{ABOUT}:6:5: links must be http(s) or relative; found a javascript: link"]
+        f"{ABOUT}:6:5: links must be http(s) or relative; found a javascript: link"
+    ]
 
 
 def test_a_scheme_is_read_as_the_browser_reads_it(tiny_kb):
@@ -92,12 +99,16 @@ def test_an_attribute_list_with_onclick_is_refused(tiny_kb):
 
 
 def test_a_snippet_marker_is_refused(tiny_kb):
-    assert check_page(tiny_kb, '# About\n\n--8<-- "/etc/passwd"\n') == [f"{ABOUT}:3:1: snippet markers (--8<--) are not allowed"]
+    assert check_page(tiny_kb, '# About\n\n--8<-- "/etc/passwd"\n') == [
+        f"{ABOUT}:3:1: snippet markers (--8<--) are not allowed"
+    ]
 
 
 def test_a_description_that_is_html_is_refused(tiny_kb):
     page = '---\ndescription: "\\"><script>alert(1)</script>"\n---\n# About\n'
-    assert check_page(tiny_kb, page) == [f"{ABOUT}:2:14: 'description': raw HTML is not allowed in text; write plain text"]
+    assert check_page(tiny_kb, page) == [
+        f"{ABOUT}:2:14: 'description': raw HTML is not allowed in text; write plain text"
+    ]
 
 
 def test_front_matter_holds_a_description_and_nothing_else(tiny_kb):
@@ -118,11 +129,14 @@ def test_front_matter_is_read_by_the_strict_reader(tiny_kb):
 def test_metadata_without_front_matter_is_refused(tiny_kb):
     """MkDocs reads `key: value` lines at the top of a page as metadata, which Material acts on."""
     assert check_page(tiny_kb, "template: redirect.html\nlocation: javascript:alert(1)\n\n# About\n") == [
-        f"{ABOUT}:1:1: MkDocs reads a first line 'key: value' as page metadata; start the page with its heading"]
+        f"{ABOUT}:1:1: MkDocs reads a first line 'key: value' as page metadata; start the page with its heading"
+    ]
 
 
 def test_a_control_character_is_refused(tiny_kb):
-    assert check_page(tiny_kb, "# About\n\nRing \x07 the bell\n") == [f"{ABOUT}:3:6: file contains a control character U+0007"]
+    assert check_page(tiny_kb, "# About\n\nRing \x07 the bell\n") == [
+        f"{ABOUT}:3:6: file contains a control character U+0007"
+    ]
 
 
 def test_a_character_reference_may_not_write_a_control_character(tiny_kb):
@@ -148,13 +162,15 @@ def test_a_page_over_the_size_limit_is_refused_unread(tiny_kb):
 def test_a_block_holds_at_most_fifty_lines(tiny_kb):
     """Python-Markdown splits a block once per heading in it, so its time grows with the square of the lines."""
     assert check_page(tiny_kb, "# About\n\n" + "# a\n" * 51 + "\n" + "b\n" * 50) == [
-        f"{ABOUT}:3:1: a block of 51 lines; at most 50 may stand without a blank line"]
+        f"{ABOUT}:3:1: a block of 51 lines; at most 50 may stand without a blank line"
+    ]
 
 
 def test_a_block_holds_at_most_twenty_brackets(tiny_kb):
     """Python-Markdown looks for the end of a link from every '['."""
     assert check_page(tiny_kb, "# About\n\n[a] [b] [c]\n" + "[" * 18 + "\n\n" + "[" * 20 + "\n") == [
-        f"{ABOUT}:3:1: a block with 21 '['; at most 20 (split it with blank lines)"]
+        f"{ABOUT}:3:1: a block with 21 '['; at most 20 (split it with blank lines)"
+    ]
 
 
 def test_a_page_has_at_most_a_hundred_headings(tiny_kb):
@@ -179,8 +195,10 @@ def test_every_problem_is_reported_at_once(tiny_kb):
 
 
 def test_markup_in_code_is_text_and_allowed(tiny_kb):
-    page = ("# About\n\n- `claims/<category>/<id>.yaml`: one claim; tags are ``{nl: ..., en: ...}``.\n\n"
-            "```yaml\nstatement: {nl: \"<b>\"}\n```\n\n~~~\n<script>\n~~~\n")
+    page = (
+        "# About\n\n- `claims/<category>/<id>.yaml`: one claim; tags are ``{nl: ..., en: ...}``.\n\n"
+        '```yaml\nstatement: {nl: "<b>"}\n```\n\n~~~\n<script>\n~~~\n'
+    )
     (tiny_kb / ABOUT).write_text(page)
     assert run_oxykb("check", str(tiny_kb)).exit_code == 0
 
@@ -188,7 +206,8 @@ def test_markup_in_code_is_text_and_allowed(tiny_kb):
 def test_a_code_span_counts_only_when_every_backtick_pairs_up_on_its_line(tiny_kb):
     """Python-Markdown pairs backticks across the lines of a paragraph: here the first two make the span."""
     assert check_page(tiny_kb, "# About\n\nA lone ` backtick,\nthen `<script>`alert(1)\n") == [
-        f"{ABOUT}:4:7: {RAW_HTML}"]
+        f"{ABOUT}:4:7: {RAW_HTML}"
+    ]
 
 
 def test_a_fence_names_at_most_its_language(tiny_kb):
@@ -196,7 +215,8 @@ def test_a_fence_names_at_most_its_language(tiny_kb):
     where the check would see a block from line 6 to 8. So the options are refused."""
     page = '# About\n\n```yaml hl_lines="1\n2"\nx\n```\n<b>bold</b>\n```\n'
     assert check_page(tiny_kb, page) == [
-        f"{ABOUT}:3:1: a code fence names at most a language (```yaml); nothing else may follow it"]
+        f"{ABOUT}:3:1: a code fence names at most a language (```yaml); nothing else may follow it"
+    ]
 
 
 def test_page_names_are_slugs(tiny_kb):
@@ -216,7 +236,9 @@ def test_page_names_are_slugs(tiny_kb):
 
 def test_a_page_missing_its_translation_is_reported(tiny_kb):
     (tiny_kb / "content/en/methodology.md").unlink()
-    assert check_page(tiny_kb, "# About\n") == ["content/nl/methodology.md:1:1: no en translation: content/en/methodology.md is missing"]
+    assert check_page(tiny_kb, "# About\n") == [
+        "content/nl/methodology.md:1:1: no en translation: content/en/methodology.md is missing"
+    ]
 
 
 def test_the_real_pages_pass():
@@ -231,7 +253,9 @@ def test_the_real_pages_pass():
 def check_in_a_process(project) -> list[str]:
     """`oxykb check` in its own process, so that a read that never ends fails the test instead of hanging it."""
     started = time.monotonic()
-    run = subprocess.run([sys.executable, "-m", "oxykb", "check", str(project)], capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-m", "oxykb", "check", str(project)], capture_output=True, text=True, timeout=60
+    )
     assert time.monotonic() - started < 30
     assert run.returncode == 1, run.stdout + run.stderr
     assert "Traceback" not in run.stderr
@@ -254,7 +278,9 @@ def test_dangling_and_looping_links_are_problems(tiny_kb):
     (tiny_kb / "content/en/gone.md").symlink_to(tiny_kb / "content/en/nothing-here.md")
     (tiny_kb / "content/en/loop-a.md").symlink_to("loop-b.md")
     (tiny_kb / "content/en/loop-b.md").symlink_to("loop-a.md")
-    assert check_in_a_process(tiny_kb) == [f"content/en/{name}:1:1: {LINK}" for name in ("gone.md", "loop-a.md", "loop-b.md")]
+    assert check_in_a_process(tiny_kb) == [
+        f"content/en/{name}:1:1: {LINK}" for name in ("gone.md", "loop-a.md", "loop-b.md")
+    ]
 
 
 def test_linked_folders_are_not_followed(tiny_kb, tmp_path):
@@ -270,7 +296,8 @@ def test_a_linked_language_folder_is_refused(tiny_kb, tmp_path):
     (tiny_kb / "content/en").symlink_to(tmp_path / "en")
     assert check_in_a_process(tiny_kb) == [f"content/en:1:1: {LINK}"] + [
         f"content/nl/{name}:1:1: no en translation: content/en/{name} is missing"
-        for name in ("about.md", "contributing.md", "index.md", "methodology.md")]
+        for name in ("about.md", "contributing.md", "index.md", "methodology.md")
+    ]
 
 
 def test_a_linked_content_folder_is_refused(tiny_kb, tmp_path):
@@ -282,7 +309,8 @@ def test_a_linked_content_folder_is_refused(tiny_kb, tmp_path):
 def test_a_fifo_is_not_opened(tiny_kb):
     os.mkfifo(tiny_kb / "content/nl/pipe.md")
     assert check_in_a_process(tiny_kb) == [
-        "content/nl/pipe.md:1:1: not a regular file (a FIFO, socket or device); oxykb reads only regular files"]
+        "content/nl/pipe.md:1:1: not a regular file (a FIFO, socket or device); oxykb reads only regular files"
+    ]
 
 
 # The build refuses what the check refuses; the theme escapes what it prints.
@@ -298,16 +326,23 @@ def test_a_build_with_a_bad_page_fails_with_the_same_messages_and_leaves_no_site
 
 def test_the_theme_escapes_descriptions_and_titles(tiny_project):
     description = 'Oxytocin, "the love hormone" & more x" onmouseover="alert(1)'
-    heading = "Notes &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;"  # Material's striptags decodes it for the <title>
+    heading = (
+        "Notes &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;"  # Material's striptags decodes it for the <title>
+    )
     for language in ("nl", "en"):
-        (tiny_project / f"content/{language}/notes.md").write_text(f"---\ndescription: '{description}'\n---\n# {heading}\n\nText.\n")
+        (tiny_project / f"content/{language}/notes.md").write_text(
+            f"---\ndescription: '{description}'\n---\n# {heading}\n\nText.\n"
+        )
     assert run_oxykb("build", str(tiny_project)).exit_code == 0
     built = (tiny_project / "site/en/notes/index.html").read_text("utf-8")
-    head = built[:built.index("</head>")]
+    head = built[: built.index("</head>")]
     assert re.findall(r"<meta name=\"description\"[^>]*>", head) == [
-        '<meta name="description" content="Oxytocin, &quot;the love hormone&quot; &amp; more x&quot; onmouseover=&quot;alert(1)">']
+        '<meta name="description" content="Oxytocin, &quot;the love hormone&quot; &amp; more x&quot; '
+        'onmouseover=&quot;alert(1)">'
+    ]
     assert re.findall(r"<title>.*?</title>", head, re.DOTALL) == [
-        "<title>Notes &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; - Oxytocin knowledge base</title>"]
+        "<title>Notes &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; - Oxytocin knowledge base</title>"
+    ]
     assert "<script>alert" not in built
 
 
@@ -316,12 +351,28 @@ def test_the_theme_escapes_descriptions_and_titles(tiny_project):
 LENGTH = 250_000
 
 
-@pytest.mark.parametrize("line", [
-    "<" * LENGTH, "<a" * (LENGTH // 2), "{" * LENGTH, "`a" * (LENGTH // 2), "``" + "`a" * (LENGTH // 2),
-    "".join("`" * length + "a" for length in range(1, 700)), "](" * (LENGTH // 2), "](" + " " * LENGTH + "x",
-    "](" + "a" * LENGTH + ":", "](" + "&#1" * (LENGTH // 3), "&#" + "0" * LENGTH + ";", "&#9;" * (LENGTH // 4),
-    " [" + "a" * LENGTH + "]:", "-" * LENGTH + "8<-", "-8<" * (LENGTH // 3), "```\n" * (LENGTH // 4),
-], ids=lambda line: repr(line[:12]))
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<" * LENGTH,
+        "<a" * (LENGTH // 2),
+        "{" * LENGTH,
+        "`a" * (LENGTH // 2),
+        "``" + "`a" * (LENGTH // 2),
+        "".join("`" * length + "a" for length in range(1, 700)),
+        "](" * (LENGTH // 2),
+        "](" + " " * LENGTH + "x",
+        "](" + "a" * LENGTH + ":",
+        "](" + "&#1" * (LENGTH // 3),
+        "&#" + "0" * LENGTH + ";",
+        "&#9;" * (LENGTH // 4),
+        " [" + "a" * LENGTH + "]:",
+        "-" * LENGTH + "8<-",
+        "-8<" * (LENGTH // 3),
+        "```\n" * (LENGTH // 4),
+    ],
+    ids=lambda line: repr(line[:12]),
+)
 def test_a_hostile_line_of_250000_characters_is_checked_in_linear_time(line):
     started = time.perf_counter()
     content.check_page(f"# About\n\n{line}\n".encode())
@@ -336,8 +387,36 @@ def site_markdown() -> markdown.Markdown:
     return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
 
 
-PIECES = ["`", "``", "```", "```\n", "~~~\n", "```yaml\n", "`<b>`", "``<b>``", "<b>", "<!-- c -->", "|", "\\", "\n", "\n\n",
-          "- ", "> ", "# ", "1. ", "    ", "\t", "a", " ", "[l](u)", "*", "| a |\n|---|\n", "\\`", "!!! note\n    ", "{.x}"]
+PIECES = [
+    "`",
+    "``",
+    "```",
+    "```\n",
+    "~~~\n",
+    "```yaml\n",
+    "`<b>`",
+    "``<b>``",
+    "<b>",
+    "<!-- c -->",
+    "|",
+    "\\",
+    "\n",
+    "\n\n",
+    "- ",
+    "> ",
+    "# ",
+    "1. ",
+    "    ",
+    "\t",
+    "a",
+    " ",
+    "[l](u)",
+    "*",
+    "| a |\n|---|\n",
+    "\\`",
+    "!!! note\n    ",
+    "{.x}",
+]
 
 
 @settings(max_examples=500, deadline=None)

@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import run_oxykb, tree_bytes
+
 from oxykb.mkdocs import pages, site
 
 BUILD = [sys.executable, "-m", "oxykb", "build"]
@@ -51,7 +51,9 @@ def edit_claim(project: Path, new: str) -> None:
     claim.write_text(text.replace(f"  en: {old}", f"  en: {new}", 1))
 
 
-@pytest.mark.parametrize("how, after", [("kill", 0.5), ("kill", 1.5), ("kill", 3.0), ("interrupt", 1.0), ("interrupt", 2.5)])
+@pytest.mark.parametrize(
+    "how, after", [("kill", 0.5), ("kill", 1.5), ("kill", 3.0), ("interrupt", 1.0), ("interrupt", 2.5)]
+)
 def test_an_interrupted_build_leaves_no_workers_and_the_next_build_recovers(tiny_project, how, after):
     assert run_oxykb("build", str(tiny_project)).exit_code == 0
     edit_claim(tiny_project, '"Oxytocin is made in the hypothalamus (edited)."')
@@ -109,7 +111,10 @@ def test_a_claim_edited_during_a_build_is_published_by_the_next_build(tiny_proje
     again = run_oxykb("build", str(tiny_project))
 
     assert "up to date" not in again.stdout
-    assert "Edited while the site" in (tiny_project / "site/en/claims/oxytocin-made-in-hypothalamus/index.html").read_text()
+    assert (
+        "Edited while the site"
+        in (tiny_project / "site/en/claims/oxytocin-made-in-hypothalamus/index.html").read_text()
+    )
 
 
 def test_two_builds_at_once_both_succeed_one_after_the_other(tiny_project):

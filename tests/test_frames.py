@@ -6,8 +6,8 @@ import gzip
 import re
 
 import pytest
-
 from conftest import run_oxykb, tree_bytes
+
 from oxykb.check import check, content
 from oxykb.mkdocs import build, frames, pages
 from oxykb.model import Claim
@@ -92,8 +92,11 @@ def test_a_sitemap_whose_entries_cannot_be_found_stops_the_build(tiny_project):
     """Entries written with a namespace prefix are XML all the same, but not what the frames' entries are found by."""
     (tiny_project / "overrides").mkdir()
     (tiny_project / "overrides" / "sitemap.xml").write_text(
-        SITEMAP_ON_ONE_LINE.replace("<urlset xmlns=", "<s:urlset xmlns:s=").replace("</urlset>", "</s:urlset>")
-        .replace("<url><loc>", "<s:url><s:loc>").replace("</loc></url>", "</s:loc></s:url>"))
+        SITEMAP_ON_ONE_LINE.replace("<urlset xmlns=", "<s:urlset xmlns:s=")
+        .replace("</urlset>", "</s:urlset>")
+        .replace("<url><loc>", "<s:url><s:loc>")
+        .replace("</loc></url>", "</s:loc></s:url>")
+    )
     configure(tiny_project, site_url="https://example.org/kb/")
     message = failed_build(tiny_project, lambda: configure(tiny_project, "  custom_dir: overrides\n"))
     assert "sitemap.xml: its <url> entries are not written as MkDocs writes them" in message
@@ -106,12 +109,22 @@ def sitemap(*locations, indent="    "):
 
 @pytest.mark.parametrize("indent", ["", "  ", "\t\t"])
 def test_claims_take_the_place_of_the_frames_in_the_sitemap(indent):
-    text = sitemap("https://example.org/kb/", FRAME, "https://example.org/kb/claims/_frame-1/",
-                   "https://example.org/kb/facts/", indent=indent)
+    text = sitemap(
+        "https://example.org/kb/",
+        FRAME,
+        "https://example.org/kb/claims/_frame-1/",
+        "https://example.org/kb/facts/",
+        indent=indent,
+    )
     frames_at = {FRAME: "claims/_frame-0/", "https://example.org/kb/claims/_frame-1/": "claims/_frame-1/"}
     listed = frames.list_in_sitemap(text, frames_at, ["claims/a/", "claims/b/"])
-    assert listed == sitemap("https://example.org/kb/", "https://example.org/kb/claims/a/",
-                             "https://example.org/kb/claims/b/", "https://example.org/kb/facts/", indent=indent)
+    assert listed == sitemap(
+        "https://example.org/kb/",
+        "https://example.org/kb/claims/a/",
+        "https://example.org/kb/claims/b/",
+        "https://example.org/kb/facts/",
+        indent=indent,
+    )
 
 
 def test_a_sitemap_without_the_frames_entry_is_an_error():
@@ -144,9 +157,12 @@ def test_edit_links_come_from_the_model_not_from_file_names(tiny_project, tmp_pa
     assert pages.edit_paths(kb, "en", hand_written["en"])["sources/doe-2020.md"] == "claims/sources/doe-2020.yaml"
     assert pages.edit_paths(kb, "en", hand_written["en"])["about.md"] == "content/en/about.md"
 
-    monkeypatch.setattr(pages, "checked_inputs", lambda root: (dataclasses.replace(checked, knowledge_base=kb),
-                                                                hand_written))
+    monkeypatch.setattr(
+        pages, "checked_inputs", lambda root: (dataclasses.replace(checked, knowledge_base=kb), hand_written)
+    )
     build.build_language(tiny_project, "nl", tmp_path / "site", others="none")  # here, where it reads the kb above
-    edit = re.findall(r'href="([^"]*)" title="[^"]*" class="md-content__button',
-                      (tmp_path / "site/sources/doe-2020/index.html").read_text())
+    edit = re.findall(
+        r'href="([^"]*)" title="[^"]*" class="md-content__button',
+        (tmp_path / "site/sources/doe-2020/index.html").read_text(),
+    )
     assert edit == ["https://github.com/oxykb/oxykb/edit/main/claims/sources/doe-2020.yaml"]

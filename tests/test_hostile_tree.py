@@ -11,8 +11,8 @@ import sys
 import time
 
 import pytest
-
 from conftest import run_oxykb
+
 from oxykb import workspace
 
 
@@ -27,12 +27,22 @@ class Payload:
 
 
 def git(project, *args):
-    subprocess.run(["git", "-C", str(project), *args], check=True, capture_output=True,
-                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"})
+    subprocess.run(
+        ["git", "-C", str(project), *args],
+        check=True,
+        capture_output=True,
+        env={
+            **os.environ,
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@t",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@t",
+        },
+    )
 
 
 def poison_work_folder(project, marker):
-    """Every cache file oxykb ever kept in .oxykb/, each a pickle that runs a command, and a check result that says 'clean'."""
+    """Every cache file oxykb kept in .oxykb/, each a pickle that runs a command, and a check result saying 'clean'."""
     cache = project / ".oxykb/cache"
     (cache / "jinja").mkdir(parents=True)
     payload = pickle.dumps(Payload(marker))
@@ -74,8 +84,10 @@ def test_a_committed_work_folder_is_refused_with_a_located_message(tiny_project,
     check = run_oxykb("check", str(tiny_project))
     build = run_oxykb("build", str(tiny_project))
 
-    message = (".oxykb/cache/check.json:1:1: .oxykb/ is oxykb's generated work folder and must not be committed (2 files); "
-               "remove it from the commit with: git rm -r --cached .oxykb")
+    message = (
+        ".oxykb/cache/check.json:1:1: .oxykb/ is oxykb's generated work folder and must not be committed (2 files); "
+        "remove it from the commit with: git rm -r --cached .oxykb"
+    )
     assert (check.exit_code, check.stdout.splitlines()) == (1, [message])
     assert (build.exit_code, build.stdout.splitlines()[0]) == (1, message)
     assert not (tiny_project / "site").exists()
@@ -87,7 +99,10 @@ def test_a_work_folder_that_is_a_link_is_refused(tiny_project, tmp_path):
     (tiny_project / ".oxykb").symlink_to(elsewhere)
     result = run_oxykb("build", str(tiny_project))
     assert result.exit_code == 1
-    assert result.stdout.splitlines()[0] == ".oxykb:1:1: .oxykb is a symbolic link; it must be the folder oxykb makes: remove it"
+    assert (
+        result.stdout.splitlines()[0]
+        == ".oxykb:1:1: .oxykb is a symbolic link; it must be the folder oxykb makes: remove it"
+    )
     assert list(elsewhere.iterdir()) == []
 
 
@@ -97,7 +112,9 @@ def test_manifests_of_old_versions_delete_nothing(tiny_project, tmp_path):
     victim.write_text("keep me")
     (tiny_project / ".oxykb/docs").mkdir(parents=True)
     for language in ("nl", "en"):
-        (tiny_project / f".oxykb/docs/{language}.manifest.json").write_text(f'["{victim}", "../../../victim", "../../content/nl/about.md"]')
+        (tiny_project / f".oxykb/docs/{language}.manifest.json").write_text(
+            f'["{victim}", "../../../victim", "../../content/nl/about.md"]'
+        )
 
     assert run_oxykb("build", str(tiny_project)).exit_code == 0
     assert victim.read_text() == "keep me"
@@ -154,11 +171,15 @@ def special_files(project, outside):
 
 def test_links_and_special_files_under_claims_are_refused_at_once(tiny_kb, tmp_path):
     outside = tmp_path / "secret.yaml"
-    outside.write_text((tiny_kb / "claims/facts/oxytocin-made-in-hypothalamus.yaml").read_text().replace("Textbook", "SECRET"))
+    outside.write_text(
+        (tiny_kb / "claims/facts/oxytocin-made-in-hypothalamus.yaml").read_text().replace("Textbook", "SECRET")
+    )
     expected = special_files(tiny_kb, outside)
 
     started = time.perf_counter()
-    run = subprocess.run([sys.executable, "-m", "oxykb", "check", str(tiny_kb)], capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-m", "oxykb", "check", str(tiny_kb)], capture_output=True, text=True, timeout=60
+    )
 
     assert time.perf_counter() - started < 20
     assert run.returncode == 1
@@ -173,7 +194,10 @@ def test_claims_folder_that_is_a_link_is_refused(tmp_path, tiny_kb):
     project.mkdir()
     (project / "claims").symlink_to(tiny_kb / "claims")
     result = run_oxykb("check", str(project))
-    assert (result.exit_code, result.stdout) == (1, "claims:1:1: symbolic link; claims/ must be a folder in the project\n")
+    assert (result.exit_code, result.stdout) == (
+        1,
+        "claims:1:1: symbolic link; claims/ must be a folder in the project\n",
+    )
 
 
 @pytest.mark.parametrize("change", ["same size, same time", "replaced by a copy"])

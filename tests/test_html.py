@@ -19,18 +19,27 @@ THEME_ERRORS = {
 
 
 def is_theme_error(message: dict) -> bool:
-    return any(message["message"].startswith(text) and marker in message.get("extract", "") for text, marker in THEME_ERRORS)
+    return any(
+        message["message"].startswith(text) and marker in message.get("extract", "") for text, marker in THEME_ERRORS
+    )
 
 
 def test_no_html_errors_but_the_listed_theme_ones(real_site):
     java = shutil.which("java")
     assert java and VNU.is_file(), "java and tests/tools (npm ci) are installed by the test command"
-    run = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(real_site)],
-                         capture_output=True, text=True, timeout=600)
+    run = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(real_site)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     messages = json.loads(run.stderr or run.stdout)["messages"]
     pages = len(list(real_site.rglob("*.html")))
-    ours = [f"{m.get('url', '').split('/site/')[-1]}:{m.get('lastLine')}: {m['message']} | {m.get('extract', '').strip()}"
-            for m in messages if not is_theme_error(m)]
+    ours = [
+        f"{m.get('url', '').split('/site/')[-1]}:{m.get('lastLine')}: {m['message']} | {m.get('extract', '').strip()}"
+        for m in messages
+        if not is_theme_error(m)
+    ]
     print(f"vnu checked {pages} pages: {len(messages) - len(ours)} listed theme errors, {len(ours)} others")
     assert ours == []
     assert pages > 400

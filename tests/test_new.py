@@ -4,8 +4,8 @@ until it is filled in; it never overwrites."""
 import datetime
 
 import yaml
-
 from conftest import TINY_KB, run_oxykb
+
 from oxykb.check import fields
 
 TODAY = datetime.date.today().isoformat()
@@ -32,18 +32,21 @@ tags: []
 reviewed: "{TODAY}"
 """
 
-UNFINISHED = [f"claims/facts/oxytocin-is-a-peptide.yaml:{problem}" for problem in [
-    "4:7: 'statement.nl' is empty",
-    "5:7: 'statement.en' is empty",
-    "6:7: 'grade' must be one of high, moderate, low, very-low, unsupported; found nothing",
-    "8:7: 'rationale.nl' is empty",
-    "9:7: 'rationale.en' is empty",
-    "10:12: 'population' must be one of human, animal, in-vitro, mixed; found nothing",
-    "12:13: 'sources[0].source' is empty",
-    "13:12: 'sources[0].quote' is empty",
-    "14:15: 'sources[0].quote_en' is empty",
-    "18:8: 'status' must be one of current, disputed, withdrawn; found nothing",
-]]
+UNFINISHED = [
+    f"claims/facts/oxytocin-is-a-peptide.yaml:{problem}"
+    for problem in [
+        "4:7: 'statement.nl' is empty",
+        "5:7: 'statement.en' is empty",
+        "6:7: 'grade' must be one of high, moderate, low, very-low, unsupported; found nothing",
+        "8:7: 'rationale.nl' is empty",
+        "9:7: 'rationale.en' is empty",
+        "10:12: 'population' must be one of human, animal, in-vitro, mixed; found nothing",
+        "12:13: 'sources[0].source' is empty",
+        "13:12: 'sources[0].quote' is empty",
+        "14:15: 'sources[0].quote_en' is empty",
+        "18:8: 'status' must be one of current, disputed, withdrawn; found nothing",
+    ]
+]
 
 FILLED_IN = {
     'statement:\n  nl: ""\n  en: ""': 'statement:\n  nl: "Oxytocine is een peptide."\n  en: "Oxytocin is a peptide."',
@@ -112,6 +115,7 @@ def test_new_refuses_a_bad_id_or_category(tiny_kb):
     assert result.exit_code == 2 and "an id must be a lowercase slug" in result.output
     result = run_oxykb("new", "myths", "some-claim", "--project", str(tiny_kb))
     assert result.exit_code == 2 and "'facts', 'studies', 'therapies', 'risks'" in result.output
+
     def claim_files(kb):
         return sorted(path.relative_to(kb) for path in kb.glob("claims/*/*.yaml"))
 

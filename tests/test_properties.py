@@ -2,17 +2,59 @@
 
 import datetime
 
-from hypothesis import HealthCheck, given, settings, strategies as st
-
 from bad_inputs import VALID_CLAIM
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from oxykb.check import yamlstrict
 from oxykb.check.load import load
 
-YAML_PIECES = st.sampled_from([
-    "a", ": ", "- ", "\n", "  ", "[", "]", "{", "}", ",", '"', "'", "&x ", "*x", "!!str ", "!t ", "? ", "|", ">",
-    "#", "---\n", "...\n", "%YAML 1.1\n", "<<: ", "no", "0755", "1:30", "2025-01-01", "~", "\t", "\\", "\u202e",
-    "grade", "statement", "nl", "en", "sources", "tags", "high", "\x00", "\ufeff", "é",
-])
+YAML_PIECES = st.sampled_from(
+    [
+        "a",
+        ": ",
+        "- ",
+        "\n",
+        "  ",
+        "[",
+        "]",
+        "{",
+        "}",
+        ",",
+        '"',
+        "'",
+        "&x ",
+        "*x",
+        "!!str ",
+        "!t ",
+        "? ",
+        "|",
+        ">",
+        "#",
+        "---\n",
+        "...\n",
+        "%YAML 1.1\n",
+        "<<: ",
+        "no",
+        "0755",
+        "1:30",
+        "2025-01-01",
+        "~",
+        "\t",
+        "\\",
+        "\u202e",
+        "grade",
+        "statement",
+        "nl",
+        "en",
+        "sources",
+        "tags",
+        "high",
+        "\x00",
+        "\ufeff",
+        "é",
+    ]
+)
 yamlish_text = st.lists(YAML_PIECES, max_size=60).map("".join)
 
 

@@ -4,6 +4,7 @@ import hashlib
 import json
 
 from conftest import REPO
+
 from oxykb.check import check
 
 
@@ -12,8 +13,11 @@ def test_the_knowledge_base_checks_clean():
     assert [str(problem) for problem in checked.problems] == []
     assert len(checked.knowledge_base.claims) >= 150
     assert {source.id for source in checked.knowledge_base.sources.values() if source.text} == {
-        "oxytocine-het-liefdeshormoon", "wat-is-oxytocine-knuffelhormoon", "ilive-oxytocine-vriendschapshormoon",
-        "olff-oratie-ptss-oxytocine", "one-night-stands-oxytocine-vrouwen",
+        "oxytocine-het-liefdeshormoon",
+        "wat-is-oxytocine-knuffelhormoon",
+        "ilive-oxytocine-vriendschapshormoon",
+        "olff-oratie-ptss-oxytocine",
+        "one-night-stands-oxytocine-vrouwen",
     }
 
 

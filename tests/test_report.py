@@ -4,11 +4,11 @@ import datetime
 import re
 
 import pytest
-
 from conftest import REPO, TINY_KB, run_oxykb
+
+from oxykb.check import check
 from oxykb.publish import report
 from oxykb.publish.render import build_date
-from oxykb.check import check
 
 
 def test_report_in_the_terminal(tiny_kb):
@@ -34,27 +34,40 @@ def test_report_finds_stale_reviews_and_unused_sources():
     assert made.not_reviewed_for_a_year == sorted(kb.claims)
     assert report.make(kb, datetime.date(2027, 11, 1)).not_reviewed_for_a_year == []
     assert made.unused_sources == []
-    assert made.single_weak_source == ["cuddle-hormone-myth", "oxytocin-causes-contractions", "oxytocin-made-in-hypothalamus"]
+    assert made.single_weak_source == [
+        "cuddle-hormone-myth",
+        "oxytocin-causes-contractions",
+        "oxytocin-made-in-hypothalamus",
+    ]
 
 
-@pytest.mark.parametrize("prefix, stale, weak, unused", [
-    ("",
-     "Beweringen die al meer dan twaalf maanden niet zijn beoordeeld",
-     "Beweringen met één weinig betrouwbare bron en geen aangehaalde studie",
-     "Bronnen die geen enkele bewering gebruikt"),
-    ("en/",
-     "Claims not reviewed in the last twelve months",
-     "Claims with a single low-reliability source and no cited study",
-     "Sources no claim uses"),
-])
+@pytest.mark.parametrize(
+    "prefix, stale, weak, unused",
+    [
+        (
+            "",
+            "Beweringen die al meer dan twaalf maanden niet zijn beoordeeld",
+            "Beweringen met één weinig betrouwbare bron en geen aangehaalde studie",
+            "Bronnen die geen enkele bewering gebruikt",
+        ),
+        (
+            "en/",
+            "Claims not reviewed in the last twelve months",
+            "Claims with a single low-reliability source and no cited study",
+            "Sources no claim uses",
+        ),
+    ],
+)
 def test_report_page_in_both_languages(real_site, prefix, stale, weak, unused):
     """The page's sections are the report's lists, counted, with a link to each claim."""
     made = report.make(check(REPO).knowledge_base, build_date())
     page = (real_site / prefix / "report/index.html").read_text("utf-8")
-    body = page[page.index("<article"):]
+    body = page[page.index("<article") :]
     assert re.findall(r"<h2 id=\"[^\"]*\">([^<]*)<", body) == [
-        f"{stale} ({len(made.not_reviewed_for_a_year)})", f"{weak} ({len(made.single_weak_source)})",
-        f"{unused} ({len(made.unused_sources)})"]
+        f"{stale} ({len(made.not_reviewed_for_a_year)})",
+        f"{weak} ({len(made.single_weak_source)})",
+        f"{unused} ({len(made.unused_sources)})",
+    ]
     assert made.single_weak_source  # the real knowledge base has some, so the links below are checked
     for claim_id in made.not_reviewed_for_a_year + made.single_weak_source:
         assert f'<a href="../claims/{claim_id}/">' in body

@@ -4,40 +4,46 @@ import datetime
 import json
 
 import pytest
-
 from conftest import run_oxykb, tree_bytes
+
 from oxykb.check import yamlstrict
 from oxykb.check.validate import normalise
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Oxytocine\u0301", "Oxytocine\u0301".replace("e\u0301", "\u00e9")),  # NFC
-    ("het \u2018liefdeshormoon\u2019 en \u201cknuffel\u201d", "het 'liefdeshormoon' en \"knuffel\""),
-    ("de  stress\n\n  reactie", "de stress reactie"),
-    ("niet onder-\n\ndrukt", "niet onderdrukt"),
-    ("trauma- \ntische", "traumatische"),
-    ("PTSS - klachten", "PTSS - klachten"),  # a dash between words is not a line-break hyphen
-    ("oxy\u00adtocine", "oxytocine"),  # soft hyphen
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Oxytocine\u0301", "Oxytocine\u0301".replace("e\u0301", "\u00e9")),  # NFC
+        ("het \u2018liefdeshormoon\u2019 en \u201cknuffel\u201d", "het 'liefdeshormoon' en \"knuffel\""),
+        ("de  stress\n\n  reactie", "de stress reactie"),
+        ("niet onder-\n\ndrukt", "niet onderdrukt"),
+        ("trauma- \ntische", "traumatische"),
+        ("PTSS - klachten", "PTSS - klachten"),  # a dash between words is not a line-break hyphen
+        ("oxy\u00adtocine", "oxytocine"),  # soft hyphen
+    ],
+)
 def test_quote_normalisation(text, expected):
     assert normalise(text) == expected
 
 
-@pytest.mark.parametrize("yaml_text, value", [
-    ('a: "no"', "no"),
-    ("a: 'on'", "on"),
-    ('a: "2025-08-12"', "2025-08-12"),
-    ("a: high", "high"),
-    ("a: very-low", "very-low"),
-    ("a: 12", 12),
-    ("a: 1.5", 1.5),
-    ("a: true", True),
-    ("a: ~", None),
-    ("a:", None),
-    ("a: 10.3402/ejpt.v3i0.18597", "10.3402/ejpt.v3i0.18597"),
-    ("a: https://example.org/x?y=1", "https://example.org/x?y=1"),
-    ("a: >-\n  two\n  lines", "two lines"),
-])
+@pytest.mark.parametrize(
+    "yaml_text, value",
+    [
+        ('a: "no"', "no"),
+        ("a: 'on'", "on"),
+        ('a: "2025-08-12"', "2025-08-12"),
+        ("a: high", "high"),
+        ("a: very-low", "very-low"),
+        ("a: 12", 12),
+        ("a: 1.5", 1.5),
+        ("a: true", True),
+        ("a: ~", None),
+        ("a:", None),
+        ("a: 10.3402/ejpt.v3i0.18597", "10.3402/ejpt.v3i0.18597"),
+        ("a: https://example.org/x?y=1", "https://example.org/x?y=1"),
+        ("a: >-\n  two\n  lines", "two lines"),
+    ],
+)
 def test_scalars_are_typed_like_yaml_1_2(yaml_text, value):
     node, problems = yamlstrict.read(yaml_text.encode())
     assert problems == []
@@ -96,18 +102,21 @@ def test_json_format_for_tools(tiny_kb):
     assert json.loads(result.stdout) == {
         "claims": 4,
         "sources": 2,
-        "problems": [{
-            "path": "claims/facts/oxytocin-made-in-hypothalamus.yaml",
-            "line": 5,
-            "column": 8,
-            "message": "'grade' must be one of high, moderate, low, very-low, unsupported; found 'sure, 100%'",
-        }],
+        "problems": [
+            {
+                "path": "claims/facts/oxytocin-made-in-hypothalamus.yaml",
+                "line": 5,
+                "column": 8,
+                "message": "'grade' must be one of high, moderate, low, very-low, unsupported; found 'sure, 100%'",
+            }
+        ],
     }
 
 
 def parse_cache_file(project):
     from oxykb import workspace
     from oxykb.check import parse_cache
+
     return workspace.cache_dir(project) / parse_cache.CACHE_FILE
 
 
@@ -133,14 +142,18 @@ def test_a_corrupt_cache_is_ignored(tiny_kb):
     assert run_oxykb("check", str(tiny_kb)).exit_code == 0
 
 
-CLAIM_FILES = ["claims/facts/oxytocin-made-in-hypothalamus.yaml", "claims/risks/cuddle-hormone-myth.yaml",
-               "claims/studies/nasal-spray-makes-people-social.yaml",
-               "claims/therapies/oxytocin-causes-contractions.yaml"]
+CLAIM_FILES = [
+    "claims/facts/oxytocin-made-in-hypothalamus.yaml",
+    "claims/risks/cuddle-hormone-myth.yaml",
+    "claims/studies/nasal-spray-makes-people-social.yaml",
+    "claims/therapies/oxytocin-causes-contractions.yaml",
+]
 EVERY_FILE = ["claims/tags.yaml", "claims/sources/doe-2020.yaml", "claims/sources/test-explainer.yaml", *CLAIM_FILES]
 
 
 def test_the_parse_cache_serves_every_unchanged_file_and_only_those(tiny_kb):
     from oxykb.check.load import load
+
     first = load(tiny_kb)
     assert sorted(first.parsed_afresh) == sorted(EVERY_FILE)
 
@@ -158,7 +171,9 @@ def test_the_parse_cache_serves_every_unchanged_file_and_only_those(tiny_kb):
 
 def test_after_an_edit_the_chunks_of_unchanged_files_are_written_back_as_they_were(tiny_kb):
     import pickle
+
     from oxykb.check.load import load
+
     load(tiny_kb)  # a chunk of the tags and sources, and one of the claims, each pickled once
     _, before = pickle.loads(parse_cache_file(tiny_kb).read_bytes())
     edited = tiny_kb / "claims/risks/cuddle-hormone-myth.yaml"
@@ -173,6 +188,7 @@ def test_after_an_edit_the_chunks_of_unchanged_files_are_written_back_as_they_we
 
 def test_a_problem_in_a_cached_file_is_reported_again(tiny_kb):
     from oxykb.check.load import load
+
     break_grade(tiny_kb)
     first = load(tiny_kb)
     again = load(tiny_kb)
@@ -182,6 +198,7 @@ def test_a_problem_in_a_cached_file_is_reported_again(tiny_kb):
 def test_the_parse_cache_is_only_as_good_as_the_date(tiny_kb):
     """'In the future' depends on the day: a cache made on another day is not used."""
     from oxykb.check.load import load
+
     load(tiny_kb, today=datetime.date(2026, 11, 2))
     day_before = load(tiny_kb, today=datetime.date(2026, 10, 31))
     assert sorted(day_before.parsed_afresh) == sorted(EVERY_FILE)
@@ -190,6 +207,7 @@ def test_the_parse_cache_is_only_as_good_as_the_date(tiny_kb):
 
 def test_without_the_cache_every_file_is_parsed_and_no_cache_written(tiny_kb):
     from oxykb.check.load import load
+
     assert sorted(load(tiny_kb, cache=False).parsed_afresh) == sorted(EVERY_FILE)
     assert not parse_cache_file(tiny_kb).exists()
 
@@ -205,6 +223,7 @@ def break_two_claims(kb):
 
 def test_two_processes_load_what_one_loads(tiny_kb):
     from oxykb.check.load import load
+
     break_two_claims(tiny_kb)
     alone = load(tiny_kb, cache=False)
     assert alone.problems and alone.reference_problems
@@ -222,6 +241,7 @@ def test_two_processes_load_what_one_loads(tiny_kb):
 def test_each_claim_file_is_parsed_once_and_the_second_process_parses_the_last_chunk(tiny_kb):
     from oxykb.check.claims_folder import list_claims_folder
     from oxykb.check.shared_parsing import SharedParsing
+
     claims = list_claims_folder(tiny_kb).claims
     with SharedParsing(claims, datetime.date(2026, 11, 23), second_process_from=1, chunk_size=1) as sharing:
         mine = [shown for chunk in sharing.parse_my_share() for shown in chunk.files]
@@ -234,7 +254,9 @@ def test_with_threads_running_the_second_process_is_spawned_with_the_same_result
     """As under `mkdocs serve`: a fork would copy locks that other threads hold, so the second process is spawned."""
     import multiprocessing
     import threading
+
     from oxykb.check.load import load
+
     break_two_claims(tiny_kb)
     alone = load(tiny_kb, cache=False)
     methods, get_context = [], multiprocessing.get_context
@@ -271,6 +293,7 @@ def test_a_claim_and_a_source_may_not_share_an_id(tiny_kb):
 
 def test_reviewed_today_is_fine_tomorrow_is_not(tiny_kb):
     from oxykb.check import check
+
     today = datetime.date(2026, 11, 1)
     assert check(tiny_kb, today=today).problems == []
     assert [p.message for p in check(tiny_kb, today=today - datetime.timedelta(days=1)).problems] == [
@@ -285,30 +308,37 @@ def test_problems_never_print_control_or_bidi_characters(tiny_kb):
     path = tiny_kb / "claims/facts/oxytocin-made-in-hypothalamus.yaml"
     path.write_text(path.read_text().replace("grade: sure, 100%", 'grade: "sure\\t100%\\r"'))
 
-    text, github, as_json = (run_oxykb("check", "--format", form, str(tiny_kb)).stdout for form in ("text", "github", "json"))
+    text, github, as_json = (
+        run_oxykb("check", "--format", form, str(tiny_kb)).stdout for form in ("text", "github", "json")
+    )
 
     assert "claims/facts/clear\\x1b[2J\\u202e.yaml:1:1: file name must be an id" in text
     assert "found 'sure\\x09100%\\x0d'" in text and "found 'sure\\x09100%25\\x0d'" in github
     assert "file=claims/facts/clear\\x1b[2J\\u202e.yaml" in github
     assert {problem["message"] for problem in json.loads(as_json)["problems"]} >= {
-        "'grade' must be one of high, moderate, low, very-low, unsupported; found 'sure\\x09100%\\x0d'"}
+        "'grade' must be one of high, moderate, low, very-low, unsupported; found 'sure\\x09100%\\x0d'"
+    }
     for output in (text, github, as_json):
         assert not any(char in output for char in "\x1b\t\r\u202e")
 
 
-@pytest.mark.parametrize("url, accepted", [
-    ("https://example.org", True),
-    ("https://example.org/a/b?c=d#e", True),
-    ("http://a.b", True),
-    ("https://sub.example.org.", True),
-    ("https://localhost/x", False),
-    ("https://.org", False),
-    ("https://example./x", False),
-    ("https://user@example.org", False),
-    ("https://example.org/a b", False),
-])
+@pytest.mark.parametrize(
+    "url, accepted",
+    [
+        ("https://example.org", True),
+        ("https://example.org/a/b?c=d#e", True),
+        ("http://a.b", True),
+        ("https://sub.example.org.", True),
+        ("https://localhost/x", False),
+        ("https://.org", False),
+        ("https://example./x", False),
+        ("https://user@example.org", False),
+        ("https://example.org/a b", False),
+    ],
+)
 def test_source_urls_need_a_host_with_a_dot(url, accepted):
     from oxykb.check import fields
+
     checker = fields.Checker(datetime.date(2026, 11, 1))
     fields.SOURCE.fields["url"].spec.check(yamlstrict.Scalar(yamlstrict.Position(1, 1), url), checker, "url")
     assert (checker.problems == []) == accepted

@@ -4,9 +4,9 @@ import json
 
 import jsonschema
 import pytest
-
 from bad_inputs import VALID_CLAIM, VALID_SOURCE
 from conftest import TINY_KB
+
 from oxykb.check import schema, yamlstrict
 
 
@@ -45,13 +45,16 @@ def test_files_oxykb_accepts_pass_the_schema(path):
     validator(name).validate(load_yaml(path.read_text()))
 
 
-@pytest.mark.parametrize("old, new", [
-    ("grade: high", "grade: hihg"),
-    ("grade: high", "grdae: high"),
-    ('  en: "Textbook physiology."\n', ""),
-    ("tags: [physiology]", "tags: [Physiology]"),
-    ('reviewed: "2026-11-01"', 'reviewed: "1 november"'),
-])
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("grade: high", "grade: hihg"),
+        ("grade: high", "grdae: high"),
+        ('  en: "Textbook physiology."\n', ""),
+        ("tags: [physiology]", "tags: [Physiology]"),
+        ('reviewed: "2026-11-01"', 'reviewed: "1 november"'),
+    ],
+)
 def test_the_schema_refuses_what_oxykb_refuses(old, new):
     errors = list(validator("claim.schema.json").iter_errors(load_yaml(VALID_CLAIM.replace(old, new))))
     assert errors

@@ -38,8 +38,11 @@ def wait_for(condition, timeout: float) -> float:
 def server(tiny_project, tmp_path):
     port = free_port()
     log = open(tmp_path / "serve.log", "w+")
-    process = subprocess.Popen([sys.executable, "-m", "oxykb", "serve", str(tiny_project), "--dev-addr", f"127.0.0.1:{port}"],
-                               stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "oxykb", "serve", str(tiny_project), "--dev-addr", f"127.0.0.1:{port}"],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(lambda: fetch(base + "/en" + CLAIM_URL) is not None, 60)

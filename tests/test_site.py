@@ -3,19 +3,17 @@
 import dataclasses
 import gzip
 import json
-from xml.etree import ElementTree
 import re
 import shutil
 from html.parser import HTMLParser
+from xml.etree import ElementTree
 
 import pytest
-
 from conftest import REPO, run_oxykb, tree_bytes
-from oxykb.check import content
+
+from oxykb.check import check, content
 from oxykb.mkdocs import build, pages
-from oxykb.model import Localized, Quote
-from oxykb.check import check
-from oxykb.model import LANGUAGES
+from oxykb.model import LANGUAGES, Localized, Quote
 
 CLAIM = "nasal-spray-makes-people-social"
 
@@ -52,7 +50,11 @@ class Page(HTMLParser):
             self.title += data
 
     def links(self, css_class=None):
-        return [a.get("href") for tag, a in self.elements if tag == "a" and (css_class is None or css_class in (a.get("class") or ""))]
+        return [
+            a.get("href")
+            for tag, a in self.elements
+            if tag == "a" and (css_class is None or css_class in (a.get("class") or ""))
+        ]
 
     def json_ld(self):
         return [json.loads(text) for attrs, text in self.scripts if attrs.get("type") == "application/ld+json"]
@@ -77,9 +79,21 @@ def test_every_page_exists_in_both_languages(built):
     dutch = {p.relative_to(built).as_posix() for p in built.rglob("index.html") if not p.is_relative_to(built / "en")}
     english = {p.relative_to(built / "en").as_posix() for p in (built / "en").rglob("index.html")}
     assert dutch == english
-    for path in ["index.html", "facts/index.html", "studies/index.html", "therapies/index.html", "risks/index.html",
-                 f"claims/{CLAIM}/index.html", "sources/index.html", "sources/doe-2020/index.html", "evidence/index.html",
-                 "tags/index.html", "about/index.html", "methodology/index.html", "contributing/index.html"]:
+    for path in [
+        "index.html",
+        "facts/index.html",
+        "studies/index.html",
+        "therapies/index.html",
+        "risks/index.html",
+        f"claims/{CLAIM}/index.html",
+        "sources/index.html",
+        "sources/doe-2020/index.html",
+        "evidence/index.html",
+        "tags/index.html",
+        "about/index.html",
+        "methodology/index.html",
+        "contributing/index.html",
+    ]:
         assert path in dutch
 
 
@@ -103,11 +117,14 @@ def test_switcher_lands_on_the_same_page_in_the_other_language(built):
 
 def test_edit_buttons_open_the_yaml_file(built):
     assert page(built, f"claims/{CLAIM}/index.html").links("md-content__button") == [
-        f"https://github.com/oxykb/oxykb/edit/main/claims/studies/{CLAIM}.yaml"]
+        f"https://github.com/oxykb/oxykb/edit/main/claims/studies/{CLAIM}.yaml"
+    ]
     assert page(built, "en/sources/doe-2020/index.html").links("md-content__button") == [
-        "https://github.com/oxykb/oxykb/edit/main/claims/sources/doe-2020.yaml"]
+        "https://github.com/oxykb/oxykb/edit/main/claims/sources/doe-2020.yaml"
+    ]
     assert page(built, "en/about/index.html").links("md-content__button") == [
-        "https://github.com/oxykb/oxykb/edit/main/content/en/about.md"]
+        "https://github.com/oxykb/oxykb/edit/main/content/en/about.md"
+    ]
     assert page(built, "facts/index.html").links("md-content__button") == []
 
 
@@ -193,7 +210,10 @@ def test_a_missing_translation_fails_the_build(tiny_project):
 def test_rendering_writes_only_what_changed(tiny_project):
     assert run_oxykb("build", str(tiny_project)).exit_code == 0
     edited = tiny_project / ".oxykb/html/en/claims/oxytocin-made-in-hypothalamus.json"
-    untouched = [tiny_project / ".oxykb/html/en/claims/cuddle-hormone-myth.json", tiny_project / ".oxykb/docs/en/about.md"]
+    untouched = [
+        tiny_project / ".oxykb/html/en/claims/cuddle-hormone-myth.json",
+        tiny_project / ".oxykb/docs/en/about.md",
+    ]
     stamps = [path.stat().st_mtime_ns for path in [edited, *untouched]]
     claim = tiny_project / "claims/facts/oxytocin-made-in-hypothalamus.yaml"
     claim.write_text(claim.read_text().replace("Textbook physiology.", "Textbook physiology, in every textbook."))
@@ -213,12 +233,17 @@ def test_hostile_claim_text_never_becomes_live_markup(tiny_project, tmp_path, mo
     claim = kb.claims[CLAIM]
     hostile = dataclasses.replace(
         claim,
-        statement=Localized(HOSTILE, HOSTILE), rationale=Localized(HOSTILE, HOSTILE),
+        statement=Localized(HOSTILE, HOSTILE),
+        rationale=Localized(HOSTILE, HOSTILE),
         sources=(Quote(claim.sources[0].source, HOSTILE, HOSTILE),),
     )
     source = dataclasses.replace(kb.sources["test-explainer"], title=HOSTILE)
-    kb = dataclasses.replace(kb, claims={**kb.claims, CLAIM: hostile}, tags={**kb.tags, "myths": Localized(HOSTILE, HOSTILE)},
-                             sources={**kb.sources, "test-explainer": source})
+    kb = dataclasses.replace(
+        kb,
+        claims={**kb.claims, CLAIM: hostile},
+        tags={**kb.tags, "myths": Localized(HOSTILE, HOSTILE)},
+        sources={**kb.sources, "test-explainer": source},
+    )
     hostile = dataclasses.replace(checked, knowledge_base=kb)
     monkeypatch.setattr(pages, "checked_inputs", lambda root: (hostile, content.read(root)[0]))
     for language in LANGUAGES:  # each in this process, where the build reads the knowledge base above
@@ -252,7 +277,9 @@ def test_plain_mkdocs_build_regenerates_both_languages_through_the_plugin(tiny_p
     import subprocess
     import sys
 
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=tiny_project, capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q"], cwd=tiny_project, capture_output=True, text=True, timeout=300
+    )
     assert run.returncode == 0, run.stderr
     assert (tiny_project / f"site/claims/{CLAIM}/index.html").is_file()
     assert page(tiny_project / "site", f"en/claims/{CLAIM}/index.html").html_lang == "en"
@@ -267,8 +294,14 @@ def test_plain_mkdocs_build_stops_on_a_problem_and_leaves_nothing_behind(tiny_pr
     claim.write_text(claim.read_text().replace("grade: high", "grade: certain"))
     temporary = tmp_path / "tmp"
     temporary.mkdir()
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=tiny_project, capture_output=True, text=True,
-                         timeout=300, env={**os.environ, "TMPDIR": str(temporary)})
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q"],
+        cwd=tiny_project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "TMPDIR": str(temporary)},
+    )
     assert run.returncode == 1
     assert "claims/facts/oxytocin-made-in-hypothalamus.yaml:5:8: 'grade' must be one of" in run.stderr
     assert "Traceback" not in run.stderr
@@ -277,10 +310,30 @@ def test_plain_mkdocs_build_stops_on_a_problem_and_leaves_nothing_behind(tiny_pr
     assert [path.name for path in tiny_project.iterdir() if path.name.startswith(".site")] == []
 
 
-ENGLISH_UI = ["Table of contents", "Search", "Edit this page", "Permanent link", "Made with", "Skip to content",
-              "Evidence:", "Where this claim comes from", "Last reviewed", "Not medical advice", "Dark mode"]
-DUTCH_UI = ["Inhoudsopgave", "Zoeken", "Wijzig deze pagina", "Vaste link", "Bewijsniveau:", "Laatst beoordeeld",
-            "Geen medisch advies", "Donkere modus", "Ga naar"]
+ENGLISH_UI = [
+    "Table of contents",
+    "Search",
+    "Edit this page",
+    "Permanent link",
+    "Made with",
+    "Skip to content",
+    "Evidence:",
+    "Where this claim comes from",
+    "Last reviewed",
+    "Not medical advice",
+    "Dark mode",
+]
+DUTCH_UI = [
+    "Inhoudsopgave",
+    "Zoeken",
+    "Wijzig deze pagina",
+    "Vaste link",
+    "Bewijsniveau:",
+    "Laatst beoordeeld",
+    "Geen medisch advies",
+    "Donkere modus",
+    "Ga naar",
+]
 
 
 def test_no_interface_word_of_the_other_language(built):
@@ -305,11 +358,17 @@ def test_claim_pages_filled_into_frames_are_the_pages_mkdocs_builds(tiny_project
     config = tiny_project / "mkdocs.yml"
     config.write_text(config.read_text().replace("repo_url:", "site_url: https://example.org/kb/\nrepo_url:"))
     claim = tiny_project / "claims/facts/oxytocin-made-in-hypothalamus.yaml"
-    claim.write_text(claim.read_text().replace("Textbook physiology.", "*Textbook* physiology & \\\"more\\\"."))
+    claim.write_text(claim.read_text().replace("Textbook physiology.", '*Textbook* physiology & \\"more\\".'))
     built = {}
     for fill in (True, False):
-        config.write_text(re.sub(r"plugins:\n  - oxykb.*?\n  - search", f"plugins:\n  - oxykb:\n      fill_claim_pages: {str(fill).lower()}\n  - search",
-                                 config.read_text(), flags=re.DOTALL))
+        config.write_text(
+            re.sub(
+                r"plugins:\n  - oxykb.*?\n  - search",
+                f"plugins:\n  - oxykb:\n      fill_claim_pages: {str(fill).lower()}\n  - search",
+                config.read_text(),
+                flags=re.DOTALL,
+            )
+        )
         assert run_oxykb("build", str(tiny_project), "--site-dir", str(tmp_path / str(fill))).exit_code == 0
         built[fill] = tree_bytes(tmp_path / str(fill))
     assert built[True].keys() == built[False].keys()

@@ -8,7 +8,12 @@ from oxykb.model import Category
 
 def test_pages_of_the_docs_folder_and_where_they_are_published():
     assert [urls.page_url(page) for page in (urls.HOME, urls.EVIDENCE, urls.SOURCES, urls.TAGS, urls.REPORT)] == [
-        "", "evidence/", "sources/", "tags/", "report/"]
+        "",
+        "evidence/",
+        "sources/",
+        "tags/",
+        "report/",
+    ]
     assert (urls.source_page("doe-2020"), urls.source_url("doe-2020")) == ("sources/doe-2020.md", "sources/doe-2020/")
     assert (urls.category_page(Category.RISKS), urls.category_url(Category.RISKS)) == ("risks/index.md", "risks/")
     assert (urls.tag_page("voles"), urls.tag_url("voles")) == ("tags/voles.md", "tags/voles/")
@@ -21,15 +26,18 @@ def test_dutch_at_the_root_and_english_below_en():
     assert [urls.address(language, "evidence/") for language in ("nl", "en")] == ["evidence/", "en/evidence/"]
 
 
-@pytest.mark.parametrize("from_url, to_url, link", [
-    ("claims/a/", "claims/b/", "../b/"),  # a claim page links to its neighbours
-    ("claims/a/", "sources/doe-2020/", "../../sources/doe-2020/"),
-    ("claims/a/", "evidence/", "../../evidence/"),
-    ("risks/", "claims/a/", "../claims/a/"),
-    ("", "claims/a/", "claims/a/"),  # from the home page
-    ("tags/voles/", "tags/", "../"),
-    ("open-data/", "claims.json", "../claims.json"),
-])
+@pytest.mark.parametrize(
+    "from_url, to_url, link",
+    [
+        ("claims/a/", "claims/b/", "../b/"),  # a claim page links to its neighbours
+        ("claims/a/", "sources/doe-2020/", "../../sources/doe-2020/"),
+        ("claims/a/", "evidence/", "../../evidence/"),
+        ("risks/", "claims/a/", "../claims/a/"),
+        ("", "claims/a/", "claims/a/"),  # from the home page
+        ("tags/voles/", "tags/", "../"),
+        ("open-data/", "claims.json", "../claims.json"),
+    ],
+)
 def test_links_between_published_urls_are_relative(from_url, to_url, link):
     assert urls.relative_url(from_url, to_url) == link
 

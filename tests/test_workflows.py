@@ -8,10 +8,9 @@ import subprocess
 import tomllib
 
 import yaml
+from conftest import REPO
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
-
-from conftest import REPO
 
 WORKFLOWS = sorted((REPO / ".github/workflows").glob("*.yml"))
 CONSTRAINTS = "requirements/constraints.txt"
@@ -49,7 +48,9 @@ def test_workflows_pass_actionlint():
 
 def test_actionlint_catches_a_broken_workflow(tmp_path):
     broken = tmp_path / "broken.yml"
-    broken.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n")
+    broken.write_text(
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n"
+    )
     run = subprocess.run([*LINT, str(broken)], capture_output=True, text=True, cwd=REPO / "tests/tools")
     assert run.returncode == 1 and 'property "nope" is not defined' in run.stdout
 
@@ -73,15 +74,22 @@ def test_every_action_is_pinned_to_a_commit_with_its_version_in_a_comment():
             assert match, f"{path.name}: not pinned to a full commit SHA with '# vX.Y.Z': {line.strip()}"
             seen.setdefault(match[1], set()).add((match[2], match[3]))
     assert {action: len(pins) for action, pins in seen.items()} == dict.fromkeys(seen, 1)  # one pin per action
-    assert {"actions/checkout", "actions/setup-python", "actions/configure-pages",
-            "actions/upload-pages-artifact", "actions/deploy-pages"} <= set(seen)
+    assert {
+        "actions/checkout",
+        "actions/setup-python",
+        "actions/configure-pages",
+        "actions/upload-pages-artifact",
+        "actions/deploy-pages",
+    } <= set(seen)
 
 
 def test_every_job_has_a_time_limit():
     for path in WORKFLOWS:
         for name, job in yaml.safe_load(path.read_text())["jobs"].items():
             minutes = job.get("timeout-minutes")
-            assert isinstance(minutes, int) and 0 < minutes <= 60, f"{path.name}: job {name} has no sensible timeout-minutes"
+            assert isinstance(minutes, int) and 0 < minutes <= 60, (
+                f"{path.name}: job {name} has no sensible timeout-minutes"
+            )
 
 
 def test_every_checkout_keeps_no_credentials():
@@ -156,7 +164,7 @@ def test_constraints_file_pins_every_package_that_the_project_installs():
     project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
     direct = project["dependencies"] + [req for extra in project["optional-dependencies"].values() for req in extra]
     assert {canonicalize_name(Requirement(req).name) for req in direct} <= set(pins)
-    # Transitive too: what each pinned package needs is pinned (checked for those installed here at their pinned version).
+    # Transitive too: what each pinned package needs is pinned (checked for those installed at their pinned version).
     for name, version in pins.items():
         try:
             distribution = importlib.metadata.distribution(name)

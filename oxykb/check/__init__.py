@@ -12,9 +12,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .stamps import fingerprint, inputs_fingerprint
 from .. import workspace
 from ..problems import Problem
+from .stamps import fingerprint, inputs_fingerprint
 
 if TYPE_CHECKING:
     from ..model import KnowledgeBase
@@ -24,7 +24,7 @@ __all__ = ["Checked", "check", "check_summary", "fingerprint", "inputs_fingerpri
 
 @dataclass(frozen=True)
 class Checked:
-    knowledge_base: "KnowledgeBase"
+    knowledge_base: KnowledgeBase
     problems: list[Problem]
     claims_read: int
     sources_read: int
@@ -62,8 +62,12 @@ def check_summary(root: Path, today: datetime.date | None = None) -> tuple[list[
     problems = sorted(loaded.every_problem() + content.read(root)[1])
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        result = {"fingerprint": inputs, "claims": loaded.claims_read, "sources": loaded.sources_read,
-                  "problems": [asdict(problem) for problem in problems]}
+        result = {
+            "fingerprint": inputs,
+            "claims": loaded.claims_read,
+            "sources": loaded.sources_read,
+            "problems": [asdict(problem) for problem in problems],
+        }
         cache.write_text(json.dumps(result), "utf-8")
     except OSError:
         pass  # without a writable cache folder, checks still work

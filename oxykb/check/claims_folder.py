@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from . import fields, safe_files
 from ..model import Category
 from ..problems import Problem
+from . import fields, safe_files
 
 SOURCES = "sources"
 TAGS = "tags.yaml"
@@ -51,9 +51,16 @@ def list_claims_folder(root: Path) -> ClaimsFolder:
     shown_claims = _relative(claims_dir, root)
     found = ClaimsFolder()
     if claims_dir.is_symlink() or not claims_dir.is_dir():
-        found.problems.append(Problem(shown_claims, 1, 1, "symbolic link; claims/ must be a folder in the project"
-                                      if claims_dir.is_symlink()
-                                      else "no claims/ folder here; run oxykb in the project folder or name it"))
+        found.problems.append(
+            Problem(
+                shown_claims,
+                1,
+                1,
+                "symbolic link; claims/ must be a folder in the project"
+                if claims_dir.is_symlink()
+                else "no claims/ folder here; run oxykb in the project folder or name it",
+            )
+        )
         return found
     present = _expected_entries(claims_dir, shown_claims, found.problems)
     if TAGS in present:
@@ -89,8 +96,14 @@ def _expected_entries(claims_dir: Path, shown_claims: str, problems: list[Proble
             elif entry.name + ("/" if folder else "") in expected and (folder or entry.is_file(follow_symlinks=False)):
                 present.add(entry.name)
             else:
-                problems.append(Problem(shown, 1, 1, f"unexpected {'folder' if folder else 'file'} in claims/; "
-                                                     f"expected {', '.join(expected)}"))
+                problems.append(
+                    Problem(
+                        shown,
+                        1,
+                        1,
+                        f"unexpected {'folder' if folder else 'file'} in claims/; expected {', '.join(expected)}",
+                    )
+                )
     return present
 
 
@@ -111,8 +124,15 @@ def _list_claims(folder: Path, shown_folder: str, category: Category, found: Cla
     shown_by_id = {claim.id: claim.shown for claim in found.claims}
     for file in _list_files(folder, shown_folder, (".yaml",), found.problems):
         if file.id in shown_by_id:
-            found.problems.append(Problem(file.shown, 1, 1, f"duplicate id '{file.id}': {shown_by_id[file.id]} has it "
-                                                            f"already (ids are unique across categories)"))
+            found.problems.append(
+                Problem(
+                    file.shown,
+                    1,
+                    1,
+                    f"duplicate id '{file.id}': {shown_by_id[file.id]} has it "
+                    f"already (ids are unique across categories)",
+                )
+            )
         else:
             shown_by_id[file.id] = file.shown
             found.claims.append(FileToRead(file.path, "claim", file.shown, file.id, category))

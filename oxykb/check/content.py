@@ -25,9 +25,9 @@ import string
 from bisect import bisect_right
 from pathlib import Path
 
-from . import fields, safe_files, yamlstrict
 from ..model import LANGUAGES
 from ..problems import Problem
+from . import fields, safe_files, yamlstrict
 
 FOLDER = "content"
 # Python-Markdown takes time quadratic in some shapes of text (brackets, lines of a block) and recurses
@@ -45,7 +45,9 @@ FRONT_MATTER = fields.Record(
 )
 
 _FOLDER_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
-_PAGE_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC  # NONBLOCK: a FIFO swapped in must not wait for a writer
+_PAGE_FLAGS = (
+    os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+)  # NONBLOCK: a FIFO swapped in must not wait for a writer
 
 
 def read(root: Path) -> tuple[dict[str, dict[str, str]], list[Problem]]:
@@ -55,7 +57,9 @@ def read(root: Path) -> tuple[dict[str, dict[str, str]], list[Problem]]:
     outside the project is read, whatever is swapped in while this runs.
     """
     pages: dict[str, dict[str, str]] = {language: {} for language in LANGUAGES}
-    present: dict[str, set[str]] = {language: set() for language in LANGUAGES}  # refused pages too: they are not "missing"
+    present: dict[str, set[str]] = {
+        language: set() for language in LANGUAGES
+    }  # refused pages too: they are not "missing"
     problems: list[Problem] = []
     project = os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     try:
@@ -65,7 +69,10 @@ def read(root: Path) -> tuple[dict[str, dict[str, str]], list[Problem]]:
                 if stat.S_ISLNK(mode):
                     problems.append(Problem(shown, 1, 1, safe_files.LINK_IN_FOLDER))
                 elif name not in LANGUAGES or not stat.S_ISDIR(mode):
-                    kind, expected = "folder" if stat.S_ISDIR(mode) else "file", ", ".join(f"{language}/" for language in LANGUAGES)
+                    kind, expected = (
+                        "folder" if stat.S_ISDIR(mode) else "file",
+                        ", ".join(f"{language}/" for language in LANGUAGES),
+                    )
                     problems.append(Problem(shown, 1, 1, f"unexpected {kind} in {FOLDER}/; expected {expected}"))
                 else:
                     with _folder(name, content, shown, problems) as folder:
@@ -75,22 +82,32 @@ def read(root: Path) -> tuple[dict[str, dict[str, str]], list[Problem]]:
     for language in LANGUAGES:
         for other in LANGUAGES:
             for name in sorted(present[other] - present[language]):
-                problems.append(Problem(f"{FOLDER}/{other}/{name}", 1, 1,
-                                        f"no {language} translation: {FOLDER}/{language}/{name} is missing"))
+                problems.append(
+                    Problem(
+                        f"{FOLDER}/{other}/{name}",
+                        1,
+                        1,
+                        f"no {language} translation: {FOLDER}/{language}/{name} is missing",
+                    )
+                )
     return pages, sorted(problems)
 
 
 def _entries(folder: int | None) -> list[tuple[str, int]]:
-    """A folder's entries but hidden ones (.gitkeep), with their types (a link is a link); none for a folder not there."""
+    """A folder's entries but hidden ones (.gitkeep), with their types (a link is a link); none for no folder."""
     if folder is None:
         return []
     with os.scandir(folder) as entries:
-        return sorted((entry.name, entry.stat(follow_symlinks=False).st_mode) for entry in entries if not entry.name.startswith("."))
+        return sorted(
+            (entry.name, entry.stat(follow_symlinks=False).st_mode)
+            for entry in entries
+            if not entry.name.startswith(".")
+        )
 
 
 @contextlib.contextmanager
 def _folder(name: str, parent: int, shown: str, problems: list[Problem]):
-    """The folder's descriptor, or None (with a problem, unless it is absent) when it is no real folder in the project."""
+    """The folder's descriptor, or None (with a problem, unless absent) when it is no real folder in the project."""
     descriptor = None
     try:
         if stat.S_ISLNK(os.stat(name, dir_fd=parent, follow_symlinks=False).st_mode):
@@ -108,7 +125,9 @@ def _folder(name: str, parent: int, shown: str, problems: list[Problem]):
             os.close(descriptor)
 
 
-def _read_language(folder: int | None, language: str, pages: dict[str, str], present: set[str], problems: list[Problem]) -> None:
+def _read_language(
+    folder: int | None, language: str, pages: dict[str, str], present: set[str], problems: list[Problem]
+) -> None:
     for name, mode in _entries(folder):
         shown = f"{FOLDER}/{language}/{name}"
         if stat.S_ISLNK(mode):
@@ -116,7 +135,11 @@ def _read_language(folder: int | None, language: str, pages: dict[str, str], pre
         elif not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
             problems.append(Problem(shown, 1, 1, safe_files.NOT_REGULAR))
         elif stat.S_ISDIR(mode) or not name.endswith(".md"):
-            problems.append(Problem(shown, 1, 1, f"unexpected {'folder' if stat.S_ISDIR(mode) else 'file'}; this folder holds .md pages"))
+            problems.append(
+                Problem(
+                    shown, 1, 1, f"unexpected {'folder' if stat.S_ISDIR(mode) else 'file'}; this folder holds .md pages"
+                )
+            )
         elif not fields.is_slug(name[:-3]):
             problems.append(Problem(shown, 1, 1, f"page name must be {fields.SLUG_SHAPE}, then .md"))
         else:
@@ -167,7 +190,9 @@ def check_page(data: bytes) -> tuple[str, list[tuple[int, int, str]]]:
     return text, sorted(problems)
 
 
-_HEADING = re.compile(r" {0,3}+(?:#|=++[ \t]*+$|-++[ \t]*+$)")  # an ATX heading, or a setext underline (or a rule: counted too)
+_HEADING = re.compile(
+    r" {0,3}+(?:#|=++[ \t]*+$|-++[ \t]*+$)"
+)  # an ATX heading, or a setext underline (or a rule: counted too)
 
 
 def _shape_problems(lines: list[str], body: int) -> list[tuple[int, int, str]]:
@@ -176,14 +201,24 @@ def _shape_problems(lines: list[str], body: int) -> list[tuple[int, int, str]]:
     code = _fenced_code(lines, body)[0]
     headings = [index for index in range(body, len(lines)) if index not in code and _HEADING.match(lines[index])]
     if len(headings) > MAX_HEADINGS:
-        problems.append((headings[MAX_HEADINGS] + 1, 1, f"heading {MAX_HEADINGS + 1}; a page has at most {MAX_HEADINGS}"))
+        problems.append(
+            (headings[MAX_HEADINGS] + 1, 1, f"heading {MAX_HEADINGS + 1}; a page has at most {MAX_HEADINGS}")
+        )
     start, brackets = 0, 0  # the current block's first line and its brackets so far
     for index, line in enumerate(lines + [""]):
         if not line.strip():
             if index - start > BLOCK_LINES:
-                problems.append((start + 1, 1, f"a block of {index - start} lines; at most {BLOCK_LINES} may stand without a blank line"))
+                problems.append(
+                    (
+                        start + 1,
+                        1,
+                        f"a block of {index - start} lines; at most {BLOCK_LINES} may stand without a blank line",
+                    )
+                )
             if brackets > BLOCK_BRACKETS:
-                problems.append((start + 1, 1, f"a block with {brackets} '['; at most {BLOCK_BRACKETS} (split it with blank lines)"))
+                problems.append(
+                    (start + 1, 1, f"a block with {brackets} '['; at most {BLOCK_BRACKETS} (split it with blank lines)")
+                )
             start, brackets = index + 1, 0
             continue
         brackets += line.count("[")
@@ -196,7 +231,9 @@ def _shape_problems(lines: list[str], body: int) -> list[tuple[int, int, str]]:
 
 _FRONT_MATTER_OPENS = re.compile(r"---[ \t]*+")
 _FRONT_MATTER_CLOSES = re.compile(r"(?:---|\.\.\.)[ \t]*+")
-_METADATA = re.compile(r" {0,3}[A-Za-z0-9_-]++:")  # MkDocs' MultiMarkdown metadata, which it reads from a first line like this
+_METADATA = re.compile(
+    r" {0,3}[A-Za-z0-9_-]++:"
+)  # MkDocs' MultiMarkdown metadata, which it reads from a first line like this
 
 
 def _front_matter(lines: list[str]) -> tuple[int, list[tuple[int, int, str]]]:
@@ -207,7 +244,9 @@ def _front_matter(lines: list[str]) -> tuple[int, list[tuple[int, int, str]]]:
     """
     if not _FRONT_MATTER_OPENS.fullmatch(lines[0]):
         if _METADATA.match(lines[0]):
-            return 0, [(1, 1, "MkDocs reads a first line 'key: value' as page metadata; start the page with its heading")]
+            return 0, [
+                (1, 1, "MkDocs reads a first line 'key: value' as page metadata; start the page with its heading")
+            ]
         return 0, []
     end = next((index for index in range(2, len(lines) - 1) if _FRONT_MATTER_CLOSES.fullmatch(lines[index])), None)
     if end is None:
@@ -243,7 +282,9 @@ def _fenced_code(lines: list[str], body: int) -> tuple[set[int], set[int], list[
     while index < len(lines):
         fence = _FENCE.match(lines[index])
         if fence and not _FENCE_LINE.fullmatch(lines[index]):
-            problems.append((index + 1, 1, "a code fence names at most a language (```yaml); nothing else may follow it"))
+            problems.append(
+                (index + 1, 1, "a code fence names at most a language (```yaml); nothing else may follow it")
+            )
         elif fence:
             later = closing.get(fence.group(), [])
             position = bisect_right(later, index)
@@ -270,10 +311,12 @@ def _code_spans(line: str) -> list[tuple[int, int]] | None:
     spans, index = [], 0
     while index < len(runs):
         start, end = runs[index]
-        if line[start - 1:start] == "\\":
+        if line[start - 1 : start] == "\\":
             return None
-        closer = next((later for later in range(index + 1, len(runs)) if runs[later][1] - runs[later][0] == end - start), None)
-        if closer is None or "|" in line[end:runs[closer][0]]:
+        closer = next(
+            (later for later in range(index + 1, len(runs)) if runs[later][1] - runs[later][0] == end - start), None
+        )
+        if closer is None or "|" in line[end : runs[closer][0]]:
             return None
         spans.append((start, runs[closer][1]))
         index = closer + 1
@@ -303,12 +346,16 @@ def _markup_problems(lines: list[str], body: int) -> list[tuple[int, int, str]]:
             if following < len(line_spans) and line_spans[following][0] <= at:
                 continue
             if match.group() == "{":
-                problems.append((index + 1, at + 1, "attribute lists ({: ...}) are not allowed; a brace may stand only in code"))
+                problems.append(
+                    (index + 1, at + 1, "attribute lists ({: ...}) are not allowed; a brace may stand only in code")
+                )
             elif scheme := _SCHEME.match(line, at + 1):
                 if scheme.group(1).lower() not in _WEB or not line.startswith("//", scheme.end()):
                     problems.append((index + 1, at + 2, _link_message(scheme.group(1))))
-            elif line[at + 1:at + 2] in _HTML_STARTS:
-                problems.append((index + 1, at + 1, "raw HTML is not allowed; write Markdown, or put it in a code span"))
+            elif line[at + 1 : at + 2] in _HTML_STARTS:
+                problems.append(
+                    (index + 1, at + 1, "raw HTML is not allowed; write Markdown, or put it in a code span")
+                )
     return problems
 
 
@@ -324,7 +371,7 @@ def _link_message(scheme: str) -> str:
 
 
 def _link_problems(lines: list[str], body: int) -> list[tuple[int, int, str]]:
-    """Link and image targets with a scheme other than http(s), however it is spelled (java&#115;cript:, java⏎script:)."""
+    """Link and image targets with a scheme other than http(s), however spelled (java&#115;cript:, java⏎script:)."""
     text = "\n".join(lines[body:])
     line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
     problems = []
@@ -360,7 +407,9 @@ def _reference_problems(lines: list[str]) -> list[tuple[int, int, str]]:
     return problems
 
 
-_SNIPPET = re.compile(r"-8<-")  # the fixed middle of every snippet marker (--8<--), which pymdownx.snippets reads anywhere
+_SNIPPET = re.compile(
+    r"-8<-"
+)  # the fixed middle of every snippet marker (--8<--), which pymdownx.snippets reads anywhere
 
 
 def _snippet_problems(lines: list[str]) -> list[tuple[int, int, str]]:

@@ -70,7 +70,10 @@ class Spec:
 # same characters (`\s*+` never gives back what it took), and a snippet marker is found by its fixed middle.
 _UNSAFE_TEXT = (
     (re.compile(r"<\s*+/?\s*+[A-Za-z!?]"), "raw HTML is not allowed in text; write plain text"),
-    (re.compile(r"\b(?:javascript|vbscript|livescript)\s*:|\bdata\s*:\s*[a-z]+/[a-z]", re.IGNORECASE), "script or data URLs are not allowed"),
+    (
+        re.compile(r"\b(?:javascript|vbscript|livescript)\s*:|\bdata\s*:\s*[a-z]+/[a-z]", re.IGNORECASE),
+        "script or data URLs are not allowed",
+    ),
     (re.compile(r"\]\(\s*(?!https?://)"), "Markdown links must point to an http(s) URL"),
     (re.compile(r"\{\s*:|\{\s*[#.][A-Za-z]"), "attribute lists ({: ...}) are not allowed in text"),
     (re.compile(r"-8<-"), "snippet markers (--8<--) are not allowed in text"),
@@ -78,7 +81,9 @@ _UNSAFE_TEXT = (
 
 
 _ANY_UNSAFE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _UNSAFE_TEXT), re.IGNORECASE)
-_CAN_BE_UNSAFE = re.compile(r"[<:{\]8]")  # every pattern above needs one of these characters; a character class is the fastest search
+_CAN_BE_UNSAFE = re.compile(
+    r"[<:{\]8]"
+)  # every pattern above needs one of these characters; a character class is the fastest search
 
 
 @dataclass
@@ -110,7 +115,9 @@ class Text(Spec):
 
     def convert(self, text, node, checker, path):
         if self.max_length and len(text) > self.max_length:
-            return checker.problem(node.pos, f"{_label(path)} is {len(text):,} characters long; the limit is {self.max_length}")
+            return checker.problem(
+                node.pos, f"{_label(path)} is {len(text):,} characters long; the limit is {self.max_length}"
+            )
         return text
 
 
@@ -193,7 +200,10 @@ _LONGEST_TYPO = 40  # longer than any field name or choice, with room for typos
 
 
 def _did_you_mean(found: str, allowed: list[str]) -> str | None:
-    """The allowed word closest to what an editor wrote. Long text is no typo, and difflib's time grows with the square of its length."""
+    """The allowed word closest to what an editor wrote.
+
+    Long text is no typo, and difflib's time grows with the square of its length.
+    """
     if len(found) > _LONGEST_TYPO:
         return None
     guess = difflib.get_close_matches(found, allowed, n=1)
@@ -243,7 +253,9 @@ class Translated(Spec):
 
     def check(self, node, checker, path):
         if not isinstance(node, Mapping):
-            return checker.problem(node.pos, f"{_label(path)} must be a mapping with nl: and en: texts, not {_describe(node)}")
+            return checker.problem(
+                node.pos, f"{_label(path)} must be a mapping with nl: and en: texts, not {_describe(node)}"
+            )
         values = {}
         for key, value in node.items:
             if key.value not in LANGUAGES:
@@ -278,7 +290,10 @@ class ListOf(Spec):
         if not isinstance(node, Sequence):
             return checker.problem(node.pos, f"{_label(path)} must be a list, not {_describe(node)}")
         if len(node.items) < self.min_items:
-            return checker.problem(node.pos, f"{_label(path)} needs at least {'one item' if self.min_items == 1 else f'{self.min_items} items'}")
+            return checker.problem(
+                node.pos,
+                f"{_label(path)} needs at least {'one item' if self.min_items == 1 else f'{self.min_items} items'}",
+            )
         values, seen = [], {}
         for index, item in enumerate(node.items):
             item_path = f"{path}[{index}]"
@@ -342,7 +357,9 @@ class Record(Spec):
         return values
 
 
-NAME_LENGTH = 500  # characters of a title, name or tag: ample, and short enough that Markdown's quadratic cases stay fast
+NAME_LENGTH = (
+    500  # characters of a title, name or tag: ample, and short enough that Markdown's quadratic cases stay fast
+)
 
 QUOTE = Record(
     {
@@ -360,7 +377,9 @@ CLAIM = Record(
         "rationale": Field(Translated("Why this grade, in plain words.")),
         "population": Field(Choice(Population, "Whose evidence it is.")),
         "sources": Field(ListOf(QUOTE, min_items=1, description="Where the claim was found, with verbatim quotes.")),
-        "cites": Field(ListOf(Slug("Source id."), description="Primary studies behind the claim (source ids)."), required=False),
+        "cites": Field(
+            ListOf(Slug("Source id."), description="Primary studies behind the claim (source ids)."), required=False
+        ),
         "related": Field(ListOf(Slug("Claim id."), description="Claims that qualify this one."), required=False),
         "contradicts": Field(ListOf(Slug("Claim id."), description="Claims this one contradicts."), required=False),
         "status": Field(Choice(Status, "current, disputed, or withdrawn (the page stays, with a notice).")),
@@ -373,16 +392,41 @@ CLAIM = Record(
 SOURCE = Record(
     {
         "title": Field(Text("Title as the document shows it.", max_length=NAME_LENGTH), required=False),
-        "cited_as": Field(Text("The citation exactly as a document prints it, for studies known only from that.", max_length=NAME_LENGTH),
-                          required=False),
+        "cited_as": Field(
+            Text(
+                "The citation exactly as a document prints it, for studies known only from that.",
+                max_length=NAME_LENGTH,
+            ),
+            required=False,
+        ),
         "kind": Field(Choice(SourceKind, "What sort of document it is.")),
-        "publisher": Field(Text("Publisher or site, where the document shows it.", max_length=NAME_LENGTH), required=False),
+        "publisher": Field(
+            Text("Publisher or site, where the document shows it.", max_length=NAME_LENGTH), required=False
+        ),
         "journal": Field(Text("Journal, for journal articles.", max_length=NAME_LENGTH), required=False),
-        "authors": Field(ListOf(Text("Author name.", max_length=NAME_LENGTH), min_items=1, description="Authors, only where known."), required=False),
-        "language": Field(Pattern(description="ISO 639-1 language code.", regex=r"^[a-z]{2}$", shape="a two-letter language code such as nl or en")),
-        "published": Field(Date(description="Publication date or year, only where known.", allow_partial=True), required=False),
+        "authors": Field(
+            ListOf(Text("Author name.", max_length=NAME_LENGTH), min_items=1, description="Authors, only where known."),
+            required=False,
+        ),
+        "language": Field(
+            Pattern(
+                description="ISO 639-1 language code.",
+                regex=r"^[a-z]{2}$",
+                shape="a two-letter language code such as nl or en",
+            )
+        ),
+        "published": Field(
+            Date(description="Publication date or year, only where known.", allow_partial=True), required=False
+        ),
         "url": Field(Url(description="http(s) address of the document, only where known."), required=False),
-        "doi": Field(Pattern(description="DOI, only one seen in a text or verified.", regex=r"^10\.[0-9]{4,9}/\S+$", shape="a DOI such as 10.3402/ejpt.v3i0.18597 (without https://doi.org/)"), required=False),
+        "doi": Field(
+            Pattern(
+                description="DOI, only one seen in a text or verified.",
+                regex=r"^10\.[0-9]{4,9}/\S+$",
+                shape="a DOI such as 10.3402/ejpt.v3i0.18597 (without https://doi.org/)",
+            ),
+            required=False,
+        ),
         "reliability": Field(Choice(Reliability, "How reliable the source is as a witness.")),
         "assessment": Field(Translated("Why this reliability: does it cite studies, sell something, misreport?")),
     },
@@ -400,9 +444,12 @@ class Glossary(Spec):
 
     @property
     def json(self) -> dict:
-        return {"type": "object", "description": self.description,
-                "propertyNames": {"pattern": SLUG, "maxLength": SLUG_MAX_LENGTH},
-                "additionalProperties": self.entry.json}
+        return {
+            "type": "object",
+            "description": self.description,
+            "propertyNames": {"pattern": SLUG, "maxLength": SLUG_MAX_LENGTH},
+            "additionalProperties": self.entry.json,
+        }
 
     def check(self, node, checker, path):
         if not isinstance(node, Mapping):
@@ -417,9 +464,11 @@ class Glossary(Spec):
         return INVALID if INVALID in values.values() else values
 
 
-TAGS = Glossary(Translated("The tag's name in Dutch and English.", max_length=NAME_LENGTH), description="Names of the tags claims use: claims/tags.yaml.")
+TAGS = Glossary(
+    Translated("The tag's name in Dutch and English.", max_length=NAME_LENGTH),
+    description="Names of the tags claims use: claims/tags.yaml.",
+)
 
 
 def json_schema(record: Spec, title: str) -> dict:
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **record.json}
-

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
+from ..model import KnowledgeBase
+from ..problems import Problem
 from . import claims_folder, records, safe_files, shared_parsing, to_model, validate
 from .claims_folder import FileToRead
 from .parse_cache import ParseCache
-from ..model import KnowledgeBase
-from ..problems import Problem
 
 MAX_SOURCE_TEXT_BYTES = 4 * 1024 * 1024
 
@@ -52,8 +52,12 @@ def cycle_collector_paused():
             gc.enable()
 
 
-def load(root: Path, today: datetime.date | None = None, cache: bool = True,
-         second_process_from: int = shared_parsing.SECOND_PROCESS_FROM) -> Loaded:
+def load(
+    root: Path,
+    today: datetime.date | None = None,
+    cache: bool = True,
+    second_process_from: int = shared_parsing.SECOND_PROCESS_FROM,
+) -> Loaded:
     """Reads and checks every claim and source under root/claims; with many claims, in two processes."""
     today = today or datetime.date.today()
     with cycle_collector_paused():
@@ -85,8 +89,9 @@ def load(root: Path, today: datetime.date | None = None, cache: bool = True,
 
         tags = parsed[found.tags.shown].values if found.tags else {}  # None when tags.yaml has problems of its own
         sources, claims, problems = _valid_files(found, parsed)
-        context = validate.Context.of([file.id for file in found.claims], [file.id for file in found.sources],
-                                      sources, tags)
+        context = validate.Context.of(
+            [file.id for file in found.claims], [file.id for file in found.sources], sources, tags
+        )
         references = [problem for claim in claims.values() for problem in validate.claim_problems(claim, context)]
     knowledge_base = KnowledgeBase(MappingProxyType(claims), MappingProxyType(sources), MappingProxyType(tags or {}))
     return Loaded(knowledge_base, problems, references, len(found.claims), len(found.sources), parsed_afresh)
@@ -105,6 +110,9 @@ def _valid_files(found: claims_folder.ClaimsFolder, parsed: dict[str, records.Pa
             problems.extend(text_problems)
         if parsed[file.shown].values is not None:
             sources[file.id] = to_model.source(file, parsed[file.shown], text)
-    claims = {file.id: to_model.claim(file, parsed[file.shown]) for file in found.claims
-              if parsed[file.shown].values is not None}
+    claims = {
+        file.id: to_model.claim(file, parsed[file.shown])
+        for file in found.claims
+        if parsed[file.shown].values is not None
+    }
     return sources, claims, problems

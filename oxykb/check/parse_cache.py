@@ -17,9 +17,9 @@ import os
 import pickle
 from pathlib import Path
 
+from .. import workspace
 from . import stamps
 from .records import ParsedFile
-from .. import workspace
 
 CACHE_FILE = "parsed.pickle"
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime
 from typing import NamedTuple
 
-from . import fields, safe_files, stamps, yamlstrict
 from ..problems import Problem
+from . import fields, safe_files, stamps, yamlstrict
 
 SPECS = {"claim": fields.CLAIM, "source": fields.SOURCE, "tags": fields.TAGS}
 
@@ -30,8 +30,9 @@ def parse_file(path: str, kind: str, shown_path: str, today: datetime.date) -> P
     key = stamps.file_key(status)
     if data is None:
         size = max(status.st_size, yamlstrict.MAX_BYTES + 1)
-        return ParsedFile(key, None, {}, [Problem(shown_path, 1, 1,
-                                                  f"file is {size:,} bytes; the limit is {yamlstrict.MAX_BYTES:,}")])
+        return ParsedFile(
+            key, None, {}, [Problem(shown_path, 1, 1, f"file is {size:,} bytes; the limit is {yamlstrict.MAX_BYTES:,}")]
+        )
     node, yaml_problems = yamlstrict.read(data)
     if node is None:
         problems = [Problem(shown_path, *problem.pos, problem.message) for problem in yaml_problems]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import fields
 from ..model import OPEN_DATA_FORMAT_VERSION, Category
+from . import fields
 
 SCHEMA_DIR = Path(__file__).parent.parent / "schemas"
 
@@ -37,8 +37,12 @@ def open_data_schema() -> dict:
     """The schema of claims.json, built from the same field specs as the claim and source files."""
     claim = fields.CLAIM.json
     source = fields.SOURCE.json
-    localized = {"type": "object", "properties": {"nl": {"type": "string"}, "en": {"type": "string"}}, "required": ["nl", "en"],
-                 "additionalProperties": False}
+    localized = {
+        "type": "object",
+        "properties": {"nl": {"type": "string"}, "en": {"type": "string"}},
+        "required": ["nl", "en"],
+        "additionalProperties": False,
+    }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "oxykb open data (claims.json)",
@@ -47,19 +51,35 @@ def open_data_schema() -> dict:
         "additionalProperties": False,
         "properties": {
             "format_version": {"const": OPEN_DATA_FORMAT_VERSION},
-            "license": {"type": ["string", "null"], "description": "Licence of the data; null while none has been granted."},
-            "claims": {"type": "array", "items": {
-                **claim,
-                "properties": {**claim["properties"], "id": {"type": "string", "pattern": fields.SLUG},
-                               "category": {"enum": [category.value for category in Category]}, "url": localized},
-                "required": claim["required"] + ["id", "category", "url", "cites", "related", "contradicts"],
-            }},
-            "sources": {"type": "array", "items": {
-                **source,
-                "properties": {**source["properties"], "id": {"type": "string", "pattern": fields.SLUG},
-                               "has_full_text": {"type": "boolean"}},
-                "required": source["required"] + ["id", "has_full_text"],
-            }},
+            "license": {
+                "type": ["string", "null"],
+                "description": "Licence of the data; null while none has been granted.",
+            },
+            "claims": {
+                "type": "array",
+                "items": {
+                    **claim,
+                    "properties": {
+                        **claim["properties"],
+                        "id": {"type": "string", "pattern": fields.SLUG},
+                        "category": {"enum": [category.value for category in Category]},
+                        "url": localized,
+                    },
+                    "required": claim["required"] + ["id", "category", "url", "cites", "related", "contradicts"],
+                },
+            },
+            "sources": {
+                "type": "array",
+                "items": {
+                    **source,
+                    "properties": {
+                        **source["properties"],
+                        "id": {"type": "string", "pattern": fields.SLUG},
+                        "has_full_text": {"type": "boolean"},
+                    },
+                    "required": source["required"] + ["id", "has_full_text"],
+                },
+            },
             "tags": fields.TAGS.json,
         },
     }

@@ -18,9 +18,9 @@ import threading
 from concurrent.futures import ProcessPoolExecutor
 from typing import NamedTuple
 
+from .. import workspace
 from . import records
 from .claims_folder import FileToRead
-from .. import workspace
 
 SECOND_PROCESS_FROM = 2000  # claim files to parse before a second process pays for its start-up
 CHUNK = 200  # claim files a process takes at a time
@@ -40,7 +40,7 @@ class _Chunks:
     """Chunks of files to parse, taken one at a time by either process."""
 
     def __init__(self, files: list[FileToRead], chunk_size: int, taken):
-        self.chunks = [files[start:start + chunk_size] for start in range(0, len(files), chunk_size)]
+        self.chunks = [files[start : start + chunk_size] for start in range(0, len(files), chunk_size)]
         self.taken = taken  # the number of chunks taken: shared by both processes
 
     def take(self, leave: int = 0) -> list[FileToRead] | None:
@@ -87,8 +87,13 @@ def _parse_their_share() -> list[bytes]:
 class SharedParsing:
     """Claim files parsed by this process and, when there are at least second_process_from, a second one."""
 
-    def __init__(self, files: list[FileToRead], today: datetime.date, second_process_from: int = SECOND_PROCESS_FROM,
-                 chunk_size: int = CHUNK):
+    def __init__(
+        self,
+        files: list[FileToRead],
+        today: datetime.date,
+        second_process_from: int = SECOND_PROCESS_FROM,
+        chunk_size: int = CHUNK,
+    ):
         self.today = today
         self.pool = self.theirs = None
         if len(files) < second_process_from or (os.cpu_count() or 1) < 2:
@@ -97,8 +102,9 @@ class SharedParsing:
         # fork is fast, but only safe with one thread: `mkdocs serve` runs several, and a fork copies held locks
         processes = multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
         self.chunks = _Chunks(files, chunk_size, processes.Value("i", 0))
-        self.pool = ProcessPoolExecutor(max_workers=1, mp_context=processes, initializer=_receive_work,
-                                        initargs=(os.getpid(), self.chunks, today))
+        self.pool = ProcessPoolExecutor(
+            max_workers=1, mp_context=processes, initializer=_receive_work, initargs=(os.getpid(), self.chunks, today)
+        )
         self.theirs = self.pool.submit(_parse_their_share)
 
     def parse_my_share(self) -> list[ParsedChunk]:
@@ -114,7 +120,7 @@ class SharedParsing:
             return []
         return [ParsedChunk(pickle.loads(pickled), pickled) for pickled in self.theirs.result()]
 
-    def __enter__(self) -> "SharedParsing":
+    def __enter__(self) -> SharedParsing:
         return self
 
     def __exit__(self, *exception) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from ..model import Claim, Quote, Source
 from .claims_folder import FileToRead
 from .records import ParsedFile
-from ..model import Claim, Quote, Source
 
 
 def claim(file: FileToRead, parsed: ParsedFile) -> Claim:

@@ -8,15 +8,27 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from ..model import Claim, Source
 from ..problems import Problem
 
 _QUOTE_FOLDING = {
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u2039": "'", "\u203a": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u2039": "'",
+    "\u203a": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u2033": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
     "\u00ad": "",  # soft hyphen
 }
 _TO_FOLD = re.compile("[" + "".join(_QUOTE_FOLDING) + "]")
@@ -57,7 +69,7 @@ class Context:
     tags: Mapping | None  # None when tags.yaml has problems of its own
 
     @classmethod
-    def of(cls, claim_ids, source_ids, sources: Mapping[str, Source], tags: Mapping | None) -> "Context":
+    def of(cls, claim_ids, source_ids, sources: Mapping[str, Source], tags: Mapping | None) -> Context:
         texts = {source.id: None if source.text is None else normalise(source.text) for source in sources.values()}
         return cls(frozenset(claim_ids), frozenset(source_ids), texts, tags)
 
@@ -76,18 +88,36 @@ def claim_problems(claim: Claim, context: Context) -> list[Problem]:
         if entry.source not in context.source_ids:
             report(f"{key}.source", f"unknown source '{entry.source}' (no claims/sources/{entry.source}.yaml)")
         elif entry.source in texts and texts[entry.source] is None:
-            report(f"{key}.source", f"source '{entry.source}' has no full text (claims/sources/{entry.source}.txt), so it cannot be quoted; list it under cites instead")
+            report(
+                f"{key}.source",
+                (
+                    f"source '{entry.source}' has no full text (claims/sources/{entry.source}.txt), so it cannot "
+                    f"be quoted; list it under cites instead"
+                ),
+            )
         elif entry.source in texts:
             quote, text = normalise(entry.quote), texts[entry.source]
             if len(quote) < SHORTEST_QUOTE:
-                report(f"{key}.quote", f"quote is too short to identify a passage: quote at least {SHORTEST_QUOTE} characters of the source (found {len(quote)})")
+                report(
+                    f"{key}.quote",
+                    (
+                        f"quote is too short to identify a passage: quote at least {SHORTEST_QUOTE} characters of "
+                        f"the source (found {len(quote)})"
+                    ),
+                )
             elif quote not in text:
                 matched = _matching_prefix(quote, text)
-                hint = f"; it matches up to '{quote[max(0, matched - 30):matched]}' and then differs" if matched >= 10 else ""
+                hint = (
+                    f"; it matches up to '{quote[max(0, matched - 30) : matched]}' and then differs"
+                    if matched >= 10
+                    else ""
+                )
                 report(f"{key}.quote", f"quote not found in claims/sources/{entry.source}.txt{hint}")
     for index, source_id in enumerate(claim.cites):
         if source_id not in context.source_ids:
-            report(f"cites[{index}]", f"'cites' names unknown source '{source_id}' (no claims/sources/{source_id}.yaml)")
+            report(
+                f"cites[{index}]", f"'cites' names unknown source '{source_id}' (no claims/sources/{source_id}.yaml)"
+            )
     if context.tags is not None:
         for index, tag in enumerate(claim.tags):
             if tag not in context.tags:

@@ -45,13 +45,13 @@ class Scalar:
 @dataclass(slots=True)
 class Mapping:
     pos: Position
-    items: tuple[tuple[Scalar, "Node"], ...]
+    items: tuple[tuple[Scalar, Node], ...]
 
 
 @dataclass(slots=True)
 class Sequence:
     pos: Position
-    items: tuple["Node", ...]
+    items: tuple[Node, ...]
 
 
 Node = Scalar | Mapping | Sequence
@@ -94,7 +94,9 @@ def decode(data: bytes) -> tuple[str | None, list[YamlProblem]]:
     if len(data) > MAX_BYTES:
         return None, [YamlProblem(Position(1, 1), f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,}")]
     if data.startswith(b"\xef\xbb\xbf"):
-        return None, [YamlProblem(Position(1, 1), "file starts with a byte order mark (BOM); save it as UTF-8 without BOM")]
+        return None, [
+            YamlProblem(Position(1, 1), "file starts with a byte order mark (BOM); save it as UTF-8 without BOM")
+        ]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -112,7 +114,7 @@ def decode(data: bytes) -> tuple[str | None, list[YamlProblem]]:
 
 
 def _refuse_escaped_characters(value: str, pos: Position, problems: list[YamlProblem]) -> None:
-    """What decode refuses in the file, refused in double-quoted text, where escapes (\\a, \\e, \\u202e) can write it."""
+    """What decode refuses in the file, refused in double-quoted text, where escapes (\\a, \\u202e) can write it."""
     for char in _SUSPECT.findall(value):
         if reason := bad_character(char):
             problems.append(YamlProblem(pos, f"quoted text contains a {reason}, written as an escape"))
@@ -124,7 +126,9 @@ _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fals
 _YAML11_BOOL = re.compile(r"y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF")
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _INT_OTHER_BASE = re.compile(r"0o[0-7]+|0x[0-9a-fA-F]+")
-_YAML11_INT = re.compile(r"[-+]?(0[0-9_]+|0b[01_]+|[0-9]+_[0-9_]*)")  # digits up to the first _: nothing to backtrack over
+_YAML11_INT = re.compile(
+    r"[-+]?(0[0-9_]+|0b[01_]+|[0-9]+_[0-9_]*)"
+)  # digits up to the first _: nothing to backtrack over
 _SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
 _TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \t].*)?")
@@ -149,22 +153,34 @@ def _resolve_plain(text: str, pos: Position, problems: list[YamlProblem]):
     if text in _BOOL:
         return _BOOL[text]
     if _YAML11_BOOL.fullmatch(text):
-        problems.append(YamlProblem(pos, f"unquoted {text} is read as true/false by YAML 1.1 tools; write \"{text}\" in quotes"))
+        problems.append(
+            YamlProblem(pos, f'unquoted {text} is read as true/false by YAML 1.1 tools; write "{text}" in quotes')
+        )
         return text
-    if len(text) > _LONGEST_NUMBER and (_INT.fullmatch(text) or _INT_OTHER_BASE.fullmatch(text) or _FLOAT.fullmatch(text)):
-        problems.append(YamlProblem(pos, f"unquoted number of {len(text):,} characters is too long to read; write it in quotes"))
+    if len(text) > _LONGEST_NUMBER and (
+        _INT.fullmatch(text) or _INT_OTHER_BASE.fullmatch(text) or _FLOAT.fullmatch(text)
+    ):
+        problems.append(
+            YamlProblem(pos, f"unquoted number of {len(text):,} characters is too long to read; write it in quotes")
+        )
         return text
     if _INT.fullmatch(text):
         return int(text)
     if _INT_OTHER_BASE.fullmatch(text):
         return int(text[2:], 8 if text[1] == "o" else 16)
     if _YAML11_INT.fullmatch(text) or _SEXAGESIMAL.fullmatch(text):
-        problems.append(YamlProblem(pos, f"unquoted {text} is read as a number in another base by YAML 1.1 tools; write \"{text}\" in quotes"))
+        problems.append(
+            YamlProblem(
+                pos, f'unquoted {text} is read as a number in another base by YAML 1.1 tools; write "{text}" in quotes'
+            )
+        )
         return text
     if _FLOAT.fullmatch(text):
         return float(text.lower().replace(".inf", "inf").replace(".nan", "nan"))
     if _TIMESTAMP.fullmatch(text):
-        problems.append(YamlProblem(pos, f"unquoted {text} is read as a date object by YAML tools; write dates in quotes: \"{text}\""))
+        problems.append(
+            YamlProblem(pos, f'unquoted {text} is read as a date object by YAML tools; write dates in quotes: "{text}"')
+        )
         return text
     return text
 
@@ -183,13 +199,15 @@ def _refuse_decorations(event, problems: list[YamlProblem]) -> None:
         problems.append(YamlProblem(pos, f"tags ({shown}) are not allowed"))
 
 
-_make_position = tuple.__new__  # Position(line, column) without NamedTuple's Python-level __new__: a check makes a million
+# Position(line, column) without NamedTuple's Python-level __new__: a check makes a million.
+_make_position = tuple.__new__
 
 
 def _compose(loader, problems: list[YamlProblem]) -> Node | None:
     """Builds the node tree iteratively, checking structure as the events stream by."""
     stack: list[tuple[type, Position, list]] = []
     items: list = []  # the open collection's items; at the top level, the root
+    top = items  # the top level's list, to go back to when the root collection closes
     documents = 0
     get_event = loader.get_event
     plain_text = _PLAIN_TEXT
@@ -216,17 +234,21 @@ def _compose(loader, problems: list[YamlProblem]) -> Node | None:
             if len(stack) >= MAX_DEPTH:
                 problems.append(YamlProblem(_pos(event.start_mark), f"nesting deeper than {MAX_DEPTH} levels"))
                 raise _Abort
-            if not stack:
-                top = items
             items = []
             stack.append((Mapping if kind is yaml.MappingStartEvent else Sequence, _pos(event.start_mark), items))
         elif kind is yaml.AliasEvent:
-            problems.append(YamlProblem(_pos(event.start_mark), f"aliases (*{event.anchor}) are not allowed; repeat the value instead"))
+            problems.append(
+                YamlProblem(
+                    _pos(event.start_mark), f"aliases (*{event.anchor}) are not allowed; repeat the value instead"
+                )
+            )
             items.append(Scalar(_pos(event.start_mark), None))
         elif kind is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
-                problems.append(YamlProblem(_pos(event.start_mark), "a file holds one document; remove the second '---'"))
+                problems.append(
+                    YamlProblem(_pos(event.start_mark), "a file holds one document; remove the second '---'")
+                )
                 raise _Abort
             if event.version or event.tags:
                 problems.append(YamlProblem(_pos(event.start_mark), "YAML directives (%YAML, %TAG) are not allowed"))
@@ -236,7 +258,7 @@ def _compose(loader, problems: list[YamlProblem]) -> Node | None:
 def _mapping(pos: Position, items: list[Node], problems: list[YamlProblem]) -> Mapping:
     pairs = []
     first_seen: dict[str, Position] = {}
-    for key, value in zip(items[0::2], items[1::2]):
+    for key, value in zip(items[0::2], items[1::2], strict=False):
         if not isinstance(key, Scalar) or not isinstance(key.value, str):
             problems.append(YamlProblem(key.pos, "keys must be plain text"))
             continue
@@ -264,7 +286,9 @@ def read(data: bytes) -> tuple[Node | None, list[YamlProblem]]:
         pass
     except yaml.MarkedYAMLError as error:
         if "maximum nesting depth" in (error.problem or ""):  # libyaml 0.2.6+ stops at 1,000 levels before we see 20
-            problems.append(YamlProblem(_too_deep(text) or _pos(error.problem_mark), f"nesting deeper than {MAX_DEPTH} levels"))
+            problems.append(
+                YamlProblem(_too_deep(text) or _pos(error.problem_mark), f"nesting deeper than {MAX_DEPTH} levels")
+            )
         else:
             problems.append(_syntax_problem(error))
     except yaml.YAMLError as error:  # reader errors carry no marks
@@ -326,7 +350,9 @@ def _syntax_problem(error: yaml.MarkedYAMLError) -> YamlProblem:
     context = error.context or ""
     if start is not None and broke is not None and start.line != broke.line:
         if any(word in context for word in _STARTS_MATTER):
-            return YamlProblem(_pos(start), f"YAML syntax error: {problem} at line {broke.line + 1}, {context} that starts here")
+            return YamlProblem(
+                _pos(start), f"YAML syntax error: {problem} at line {broke.line + 1}, {context} that starts here"
+            )
         return YamlProblem(_pos(broke), f"YAML syntax error: {problem} ({context} started at line {start.line + 1})")
     mark = start or broke
     context = f" ({context})" if context else ""

@@ -22,7 +22,7 @@ from mkdocs.exceptions import PluginError
 
 from .. import urls, workspace
 from ..model import LANGUAGES
-from . import pages, settings
+from . import pages
 
 WHEN = ("parallel", "after", "none")  # when a build of the primary language builds the others: beside it, after it, not
 

@@ -176,7 +176,7 @@ class Filling:
         parts = self.parts.get(page.file.src_uri)
         if parts:
             marks = [render.part_mark(index) for index in range(len(parts))]
-            output = self._filled(page.file.src_uri, output, marks, dict(zip(marks, parts)))
+            output = self._filled(page.file.src_uri, output, marks, dict(zip(marks, parts, strict=True)))
         sections = self.frame_layouts.get(page.file.src_uri)
         if sections is not None:
             marks = [TITLE, DESCRIPTION, EDIT, HEADING, INTRO, page.url, *map(section_mark, range(len(sections)))]
@@ -241,7 +241,7 @@ class Filling:
             )
             search_entries += [
                 {"location": f"{url}#{anchor}", "title": html.escape(title, quote=False), "text": searchable_text(part)}
-                for anchor, (title, part) in zip(built.anchors, page.sections)
+                for anchor, (title, part) in zip(built.anchors, page.sections, strict=False)
             ]
         for built in self.built_frames.values():
             shutil.rmtree(self.site_dir / built.url, ignore_errors=True)

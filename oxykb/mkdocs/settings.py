@@ -29,7 +29,7 @@ def apply(config, root: Path, language: str) -> None:
     config.theme["language"] = language
     if THEME_DIR not in config.theme.dirs:
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, THEME_DIR)
-    for palette, name in zip(config.theme["palette"] or [], labels.PALETTE_TOGGLES[language]):
+    for palette, name in zip(config.theme["palette"] or [], labels.PALETTE_TOGGLES[language], strict=False):
         if "toggle" in palette:
             palette["toggle"]["name"] = name
     config.extra["alternate"] = [{"name": labels.SITE[other]["language_name"], "lang": other} for other in LANGUAGES]

@@ -9,17 +9,32 @@ from __future__ import annotations
 
 from html import escape
 
-from . import labels
 from ..model import Grade
+from . import labels
 
-FILL = {Grade.HIGH: "#d8f0dc", Grade.MODERATE: "#e6f0d2", Grade.LOW: "#fbefc9", Grade.VERY_LOW: "#fde1cf", Grade.UNSUPPORTED: "#f7d9dc"}
-STROKE = {Grade.HIGH: "#0d4a1c", Grade.MODERATE: "#34440a", Grade.LOW: "#5a4300", Grade.VERY_LOW: "#6b2a00", Grade.UNSUPPORTED: "#7a0f1c"}
+FILL = {
+    Grade.HIGH: "#d8f0dc",
+    Grade.MODERATE: "#e6f0d2",
+    Grade.LOW: "#fbefc9",
+    Grade.VERY_LOW: "#fde1cf",
+    Grade.UNSUPPORTED: "#f7d9dc",
+}
+STROKE = {
+    Grade.HIGH: "#0d4a1c",
+    Grade.MODERATE: "#34440a",
+    Grade.LOW: "#5a4300",
+    Grade.VERY_LOW: "#6b2a00",
+    Grade.UNSUPPORTED: "#7a0f1c",
+}
 FONT = 'font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif" font-size="13"'
 LABEL_WIDTH, BAR_WIDTH, ROW, LEGEND, LEGEND_ENTRY = 230, 420, 30, 62, 200
 
 
 def _text(x: float, y: float, content: str, anchor: str = "start", weight: str = "normal") -> str:
-    return f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-weight="{weight}" fill="#1f1f1f">{escape(content)}</text>'
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-weight="{weight}" fill="#1f1f1f">'
+        f"{escape(content)}</text>"
+    )
 
 
 def legend(language: str, y: float = 0) -> list[str]:
@@ -28,15 +43,21 @@ def legend(language: str, y: float = 0) -> list[str]:
     for index, grade in enumerate(Grade):
         x, top = 8 + (index % 3) * LEGEND_ENTRY, y + 6 + (index // 3) * 28
         name = f"{labels.GRADE_SYMBOL[grade]} {labels.GRADE[language][grade]}"
-        parts.append(f'<rect x="{x}" y="{top}" width="{LEGEND_ENTRY - 10}" height="22" rx="4" fill="{FILL[grade]}" stroke="{STROKE[grade]}"/>')
+        parts.append(
+            f'<rect x="{x}" y="{top}" width="{LEGEND_ENTRY - 10}" height="22" rx="4" '
+            f'fill="{FILL[grade]}" stroke="{STROKE[grade]}"/>'
+        )
         parts.append(f'<text x="{x + 8}" y="{top + 15}" fill="{STROKE[grade]}" font-weight="600">{escape(name)}</text>')
     return parts
 
 
 def _svg(width: float, height: float, title: str, body: list[str]) -> str:
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" '
-            f'role="img" aria-label="{escape(title)}" {FONT}>\n<title>{escape(title)}</title>\n'
-            f'<rect width="100%" height="100%" rx="6" fill="#ffffff" stroke="#c8c8c8"/>\n' + "\n".join(body) + "\n</svg>\n")
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" viewBox="0 0 {width:.0f} '
+        f'{height:.0f}" '
+        f'role="img" aria-label="{escape(title)}" {FONT}>\n<title>{escape(title)}</title>\n'
+        f'<rect width="100%" height="100%" rx="6" fill="#ffffff" stroke="#c8c8c8"/>\n' + "\n".join(body) + "\n</svg>\n"
+    )
 
 
 def stacked_bars(rows: list[tuple[str, dict[Grade, int]]], language: str, title: str) -> str:
@@ -51,7 +72,10 @@ def stacked_bars(rows: list[tuple[str, dict[Grade, int]]], language: str, title:
         for grade in Grade:
             if counts.get(grade):
                 width = BAR_WIDTH * counts[grade] / largest
-                body.append(f'<rect x="{x:.1f}" y="{y + 4:.1f}" width="{width:.1f}" height="{ROW - 8}" fill="{FILL[grade]}" stroke="{STROKE[grade]}"/>')
+                body.append(
+                    f'<rect x="{x:.1f}" y="{y + 4:.1f}" width="{width:.1f}" height="{ROW - 8}" fill="{FILL[grade]}" '
+                    f'stroke="{STROKE[grade]}"/>'
+                )
                 if width >= 18:
                     body.append(_text(x + width / 2, y + 19, str(counts[grade]), "middle", "600"))
                 x += width
@@ -64,7 +88,12 @@ def scale_legend(language: str) -> str:
     body = []
     for index, grade in enumerate(Grade):
         y = 10 + index * 34
-        body.append(f'<rect x="10" y="{y}" width="190" height="26" rx="4" fill="{FILL[grade]}" stroke="{STROKE[grade]}"/>')
-        body.append(f'<text x="20" y="{y + 18}" fill="{STROKE[grade]}" font-weight="600">{escape(labels.GRADE_SYMBOL[grade] + " " + labels.GRADE[language][grade])}</text>')
+        body.append(
+            f'<rect x="10" y="{y}" width="190" height="26" rx="4" fill="{FILL[grade]}" stroke="{STROKE[grade]}"/>'
+        )
+        body.append(
+            f'<text x="20" y="{y + 18}" fill="{STROKE[grade]}" font-weight="600">'
+            f"{escape(labels.GRADE_SYMBOL[grade] + ' ' + labels.GRADE[language][grade])}</text>"
+        )
         body.append(_text(212, y + 18, labels.GRADE_MEANING[language][grade]))
     return _svg(720, 20 + 34 * len(Grade), labels.TEXT[language]["scale_title"], body)

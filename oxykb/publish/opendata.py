@@ -9,7 +9,8 @@ import csv
 import io
 import json
 
-from ..model import LANGUAGES, OPEN_DATA_FORMAT_VERSION as FORMAT_VERSION, Claim, KnowledgeBase, Localized, Source
+from ..model import LANGUAGES, Claim, KnowledgeBase, Localized, Source
+from ..model import OPEN_DATA_FORMAT_VERSION as FORMAT_VERSION
 from ..urls import claim_addresses
 
 
@@ -17,8 +18,22 @@ def _per_language(name: str) -> tuple[str, ...]:
     return tuple(f"{name}_{language}" for language in LANGUAGES)
 
 
-CSV_COLUMNS = ("id", "category", "grade", "status", "population", *_per_language("statement"), *_per_language("rationale"),
-               "sources", "cites", "related", "contradicts", "tags", "reviewed", *_per_language("url"))
+CSV_COLUMNS = (
+    "id",
+    "category",
+    "grade",
+    "status",
+    "population",
+    *_per_language("statement"),
+    *_per_language("rationale"),
+    "sources",
+    "cites",
+    "related",
+    "contradicts",
+    "tags",
+    "reviewed",
+    *_per_language("url"),
+)
 LIST_SEPARATOR = ";"
 
 
@@ -47,7 +62,19 @@ def _claim(claim: Claim) -> dict:
 
 def _source(source: Source) -> dict:
     data = {"id": source.id}
-    for name in ("title", "cited_as", "kind", "publisher", "journal", "authors", "language", "published", "url", "doi", "reliability"):
+    for name in (
+        "title",
+        "cited_as",
+        "kind",
+        "publisher",
+        "journal",
+        "authors",
+        "language",
+        "published",
+        "url",
+        "doi",
+        "reliability",
+    ):
         value = getattr(source, name)
         if value not in (None, ()):
             data[name] = list(value) if isinstance(value, tuple) else str(value)
@@ -61,6 +88,7 @@ def as_json(kb: KnowledgeBase) -> str:
 
     (json's indented output runs in pure Python, ten times slower than its compact one.)
     """
+
     def dump(value) -> str:
         return json.dumps(value, ensure_ascii=False)
 
@@ -68,14 +96,22 @@ def as_json(kb: KnowledgeBase) -> str:
         return "[\n" + ",\n".join(f"  {dump(item)}" for item in items) + "\n ]" if items else "[]"
 
     tags = sorted(kb.tags.items())
-    return "".join([
-        f'{{"format_version": {dump(FORMAT_VERSION)},\n',
-        ' "license": null,\n',  # no licence has been granted yet; the maintainers set it here
-        ' "claims": ', lines([_claim(kb.claims[claim_id]) for claim_id in sorted(kb.claims)]), ",\n",
-        ' "sources": ', lines([_source(kb.sources[source_id]) for source_id in sorted(kb.sources)]), ",\n",
-        ' "tags": {', ",".join(f"\n  {dump(tag)}: {dump(_translations(name))}" for tag, name in tags), "\n }" if tags else "}",
-        "\n}\n",
-    ])
+    return "".join(
+        [
+            f'{{"format_version": {dump(FORMAT_VERSION)},\n',
+            ' "license": null,\n',  # no licence has been granted yet; the maintainers set it here
+            ' "claims": ',
+            lines([_claim(kb.claims[claim_id]) for claim_id in sorted(kb.claims)]),
+            ",\n",
+            ' "sources": ',
+            lines([_source(kb.sources[source_id]) for source_id in sorted(kb.sources)]),
+            ",\n",
+            ' "tags": {',
+            ",".join(f"\n  {dump(tag)}: {dump(_translations(name))}" for tag, name in tags),
+            "\n }" if tags else "}",
+            "\n}\n",
+        ]
+    )
 
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -94,11 +130,23 @@ def as_csv(kb: KnowledgeBase) -> str:
     writer.writerow(CSV_COLUMNS)
     for claim_id in sorted(kb.claims):
         claim = kb.claims[claim_id]
-        writer.writerow(spreadsheet_safe(cell) for cell in [
-            claim.id, claim.category.value, claim.grade.value, claim.status.value, claim.population.value,
-            *_translations(claim.statement).values(), *_translations(claim.rationale).values(),
-            LIST_SEPARATOR.join(q.source for q in claim.sources), LIST_SEPARATOR.join(claim.cites),
-            LIST_SEPARATOR.join(claim.related), LIST_SEPARATOR.join(claim.contradicts), LIST_SEPARATOR.join(claim.tags),
-            claim.reviewed.isoformat(), *claim_addresses(claim.id).values(),
-        ])
+        writer.writerow(
+            spreadsheet_safe(cell)
+            for cell in [
+                claim.id,
+                claim.category.value,
+                claim.grade.value,
+                claim.status.value,
+                claim.population.value,
+                *_translations(claim.statement).values(),
+                *_translations(claim.rationale).values(),
+                LIST_SEPARATOR.join(q.source for q in claim.sources),
+                LIST_SEPARATOR.join(claim.cites),
+                LIST_SEPARATOR.join(claim.related),
+                LIST_SEPARATOR.join(claim.contradicts),
+                LIST_SEPARATOR.join(claim.tags),
+                claim.reviewed.isoformat(),
+                *claim_addresses(claim.id).values(),
+            ]
+        )
     return out.getvalue()

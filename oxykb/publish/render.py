@@ -18,14 +18,16 @@ import json
 import os
 import re
 from collections import defaultdict
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 from urllib.parse import quote
 
 import jinja2
 
-from . import figures, labels, report as editors_report
 from .. import urls
 from ..model import Category, Claim, Grade, KnowledgeBase, Source, SourceKind
+from . import figures, labels
+from . import report as editors_report
 
 
 class Safe(str):
@@ -36,7 +38,9 @@ class Safe(str):
 
 
 _ALWAYS_ACTIVE = re.compile(r"([\\`{}\[\]|#])")  # code, attribute lists, links and images, tables, headings
-_LINE_START = re.compile(r"^(\d+)\.(?=\s)|^([-+])|^(\*)(?=\s)")  # what starts a list, quote or rule only at a line's start
+_LINE_START = re.compile(
+    r"^(\d+)\.(?=\s)|^([-+])|^(\*)(?=\s)"
+)  # what starts a list, quote or rule only at a line's start
 
 
 def markdown_text(value) -> Safe:
@@ -49,7 +53,9 @@ def markdown_text(value) -> Safe:
         return value
     text = html.escape(" ".join(str(value).split()), quote=False)
     text = _ALWAYS_ACTIVE.sub(r"\\\1", text)
-    text = _LINE_START.sub(lambda match: f"{match.group(1)}\\." if match.group(1) else "\\" + (match.group(2) or match.group(3)), text)
+    text = _LINE_START.sub(
+        lambda match: f"{match.group(1)}\\." if match.group(1) else "\\" + (match.group(2) or match.group(3)), text
+    )
     return Safe(text)
 
 
@@ -100,7 +106,10 @@ def _underscore_closes(text: str, at: int) -> bool:
 
 
 _STRONG = {"*": _Delimiter(2, "strong", _strong_opens, _strong_closes)}  # **strong**
-_EMPHASIS = {"*": _Delimiter(1, "em", _star_opens, _text_before), "_": _Delimiter(1, "em", _underscore_opens, _underscore_closes)}
+_EMPHASIS = {
+    "*": _Delimiter(1, "em", _star_opens, _text_before),
+    "_": _Delimiter(1, "em", _underscore_opens, _underscore_closes),
+}
 _MARKERS = re.compile(r"[*_]")
 
 
@@ -113,7 +122,9 @@ def _emphasise(text: str, delimiters: dict[str, _Delimiter]) -> str:
     finds its closer by bisection.
     """
     markers = [match.start() for match in _MARKERS.finditer(text)]
-    closers = {char: [at for at in markers if text[at] == char and kind.closes(text, at)] for char, kind in delimiters.items()}
+    closers = {
+        char: [at for at in markers if text[at] == char and kind.closes(text, at)] for char, kind in delimiters.items()
+    }
     pieces, done = [], 0
     for at in markers:
         kind = delimiters.get(text[at])
@@ -123,13 +134,13 @@ def _emphasise(text: str, delimiters: dict[str, _Delimiter]) -> str:
         index = bisect.bisect_left(candidates, at + kind.width + 1)
         if index < len(candidates):
             closer = candidates[index]
-            pieces += [text[done:at], f"<{kind.tag}>", text[at + kind.width:closer], f"</{kind.tag}>"]
+            pieces += [text[done:at], f"<{kind.tag}>", text[at + kind.width : closer], f"</{kind.tag}>"]
             done = closer + kind.width
     return "".join(pieces) + text[done:]
 
 
 def rich_text(value) -> Safe:
-    """Untrusted text as HTML: one line, escaped, with Markdown emphasis (*em*, _em_, **strong**) as Markdown renders it."""
+    """Untrusted text as HTML: one line, escaped, with emphasis (*em*, _em_, **strong**) as Markdown renders it."""
     text = html.escape(" ".join(str(value).split()), quote=True)
     if "*" not in text and "_" not in text:
         return Safe(text)
@@ -148,7 +159,9 @@ def plain_text(value) -> str:
 
 def json_for_script(data) -> Safe:
     """JSON that cannot close the <script> element it sits in."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)  # no indent: that would take json's slow pure-Python encoder
+    text = json.dumps(
+        data, ensure_ascii=False, sort_keys=True
+    )  # no indent: that would take json's slow pure-Python encoder
     return Safe(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
@@ -195,8 +208,13 @@ def navigation(language: str) -> list:
     return (
         [{titles["home"]: urls.HOME}]
         + [{labels.CATEGORY[language][category]: urls.category_page(category)} for category in Category]
-        + [{titles["sources"]: urls.SOURCES}, {titles["evidence"]: urls.EVIDENCE}, {titles["tags"]: urls.TAGS},
-           {titles["open-data"]: urls.OPEN_DATA}, {titles["report"]: urls.REPORT}]
+        + [
+            {titles["sources"]: urls.SOURCES},
+            {titles["evidence"]: urls.EVIDENCE},
+            {titles["tags"]: urls.TAGS},
+            {titles["open-data"]: urls.OPEN_DATA},
+            {titles["report"]: urls.REPORT},
+        ]
         + [{titles[name]: f"{name}.md"} for name in HAND_WRITTEN]
     )
 
@@ -213,8 +231,9 @@ def ordered(claims) -> list[Claim]:
 class ClaimPage(NamedTuple):
     """A claim's page as HTML parts, for a site to put into its page frame: heading, introduction, titled sections.
 
-    `title` and `description` are plain text (themes print them unescaped); `heading`, `intro` and the sections are HTML.
+    `title` and `description` are plain text (themes print them unescaped); `heading`, `intro`, the sections HTML.
     """
+
     id: str
     edit_path: str  # the claim's YAML file, which is what an editor changes
     title: str
@@ -261,12 +280,33 @@ class _Renderer:
         self.remember = remember
         self.text = labels.TEXT[language]
         self.names = dict(
-            t=self.text, lang=language, kb=kb, labels=labels, Category=Category, Grade=Grade, by_grade=by_grade,
-            badge=self.badge, claim_list=self.claim_list, source_link=self.source_link, source_name=source_name,
-            citation=self.citation, tag_name=self.tag_name, link_to=link_to, anchor=anchor, date=self.date, urls=urls,
-            front_matter=front_matter, external_link=external_link, citation_line=self.citation_line, figure=self.figure,
-            rows_by_category=lambda counts: [(labels.CATEGORY[language][category], row) for category, row in counts.items()],
-            source_rows=lambda documents: [(source_name(source), self.source_counts(source.id)) for source in documents],
+            t=self.text,
+            lang=language,
+            kb=kb,
+            labels=labels,
+            Category=Category,
+            Grade=Grade,
+            by_grade=by_grade,
+            badge=self.badge,
+            claim_list=self.claim_list,
+            source_link=self.source_link,
+            source_name=source_name,
+            citation=self.citation,
+            tag_name=self.tag_name,
+            link_to=link_to,
+            anchor=anchor,
+            date=self.date,
+            urls=urls,
+            front_matter=front_matter,
+            external_link=external_link,
+            citation_line=self.citation_line,
+            figure=self.figure,
+            rows_by_category=lambda counts: [
+                (labels.CATEGORY[language][category], row) for category, row in counts.items()
+            ],
+            source_rows=lambda documents: [
+                (source_name(source), self.source_counts(source.id)) for source in documents
+            ],
         )
         self.figures: dict[str, str] = {}  # figures/<name>.svg -> SVG, written beside the pages
         self.statements: dict[str, Safe] = {}  # each claim's statement as HTML, escaped once
@@ -301,11 +341,13 @@ class _Renderer:
         )
 
     def claim_list(self, claim_ids, page: str, badges: bool = True) -> Safe:
-        """Claims as an HTML list, which the site puts in after converting the page: thousands of items are slow as Markdown."""
+        """Claims as an HTML list, put in after the page is converted: thousands of items are slow as Markdown."""
         here = urls.page_url(page)
-        items = "".join(f'<li>{self.badge(self.kb.claims[claim_id].grade) + " " if badges else ""}'
-                        f'<a href="{urls.relative_url(here, urls.claim_url(claim_id))}">{self.statement(claim_id)}</a></li>\n'
-                        for claim_id in claim_ids)
+        items = "".join(
+            f"<li>{self.badge(self.kb.claims[claim_id].grade) + ' ' if badges else ''}"
+            f'<a href="{urls.relative_url(here, urls.claim_url(claim_id))}">{self.statement(claim_id)}</a></li>\n'
+            for claim_id in claim_ids
+        )
         return self.part(page, f"<ul>\n{items}</ul>")
 
     def statement(self, claim_id: str) -> Safe:
@@ -329,7 +371,9 @@ class _Renderer:
         self.figures[path] = figures.stacked_bars(rows, self.language, title)
         grades = labels.GRADE[self.language]
         described = "; ".join(
-            f"{row}: " + ", ".join(f"{count} {grades[grade].lower()}" for grade, count in counts.items() if count) for row, counts in rows)
+            f"{row}: " + ", ".join(f"{count} {grades[grade].lower()}" for grade, count in counts.items() if count)
+            for row, counts in rows
+        )
         return Safe(f"![{markdown_text(title + '. ' + described)}]({urls.page_link(page, path)})")
 
     def source_counts(self, source_id: str) -> dict:
@@ -352,7 +396,10 @@ class _Renderer:
         return self.kb.tags[tag][self.language] if tag in self.kb.tags else tag
 
     def citation(self, source: Source, escape=markdown_text) -> Safe:
-        """Authors (year). Title. Journal or publisher. DOI; or the citation as a document printed it. HTML, valid in Markdown too."""
+        """Authors (year). Title. Journal or publisher. DOI; or the citation as a document printed it.
+
+        HTML, valid in Markdown too.
+        """
         year = f" ({source.published[:4]})" if source.published else ""
         pieces = []  # (text, italic)
         if source.authors:
@@ -363,7 +410,9 @@ class _Renderer:
             pieces.append((source.cited_as, False))
         if source.journal or source.publisher:
             pieces.append((source.journal or source.publisher, False))
-        shown = [f"<em>{escape(text.rstrip('.'))}</em>" if italic else escape(text.rstrip(".")) for text, italic in pieces]
+        shown = [
+            f"<em>{escape(text.rstrip('.'))}</em>" if italic else escape(text.rstrip(".")) for text, italic in pieces
+        ]
         text = ". ".join(shown) + "."
         if source.doi:
             text += f' <a href="{doi_url(source.doi)}">doi:{escape(source.doi)}</a>'
@@ -379,11 +428,17 @@ class _Renderer:
         """A claim's page, reused from an earlier render in this process when none of its inputs changed."""
         if not self.remember:
             return self._claim(claim)
-        linked = sorted(set(claim.contradicts) | self.contradicted_by[claim.id] | set(claim.related) | self.related_from[claim.id])
+        linked = sorted(
+            set(claim.contradicts) | self.contradicted_by[claim.id] | set(claim.related) | self.related_from[claim.id]
+        )
         key = (
-            self.language, claim,
+            self.language,
+            claim,
             tuple((other, self.kb.claims[other].statement, self.kb.claims[other].grade) for other in linked),
-            tuple(self.kb.sources[source_id] for source_id in sorted({*claim.cites, *(entry.source for entry in claim.sources)})),
+            tuple(
+                self.kb.sources[source_id]
+                for source_id in sorted({*claim.cites, *(entry.source for entry in claim.sources)})
+            ),
             tuple(self.kb.tags.get(tag) for tag in claim.tags),
         )
         if key not in _CLAIM_PAGES:
@@ -395,27 +450,57 @@ class _Renderer:
     def _claim(self, claim: Claim) -> ClaimPage:
         contradicts = sorted(set(claim.contradicts) | self.contradicted_by[claim.id])
         related = sorted((set(claim.related) | self.related_from[claim.id]) - set(contradicts))
-        parts = _HTML.get_template("claim.html.j2").make_module(dict(
-            t=self.text, lang=self.language, kb=self.kb, labels=labels, claim=claim, contradicting=contradicts, relating=related,
-            urls=urls, link=lambda url: urls.relative_url(urls.claim_url(claim.id), url), badge=self.badge, rich=rich_text, source_name=source_name,
-            citation=lambda source: self.citation(source, html_text), tag_name=self.tag_name, date=self.date,
-            citation_line=lambda claim_id: self.citation_line(claim_id, html_text), jsonld=json_for_script(self.jsonld(claim)),
-        ))
-        sections = [("why", parts.why), ("sources", parts.sources), ("cites", claim.cites and parts.cites),
-                    ("contradicts", contradicts and parts.contradicts), ("related", related and parts.related),
-                    ("details", parts.details), ("cite", parts.cite)]
+        parts = _HTML.get_template("claim.html.j2").make_module(
+            dict(
+                t=self.text,
+                lang=self.language,
+                kb=self.kb,
+                labels=labels,
+                claim=claim,
+                contradicting=contradicts,
+                relating=related,
+                urls=urls,
+                link=lambda url: urls.relative_url(urls.claim_url(claim.id), url),
+                badge=self.badge,
+                rich=rich_text,
+                source_name=source_name,
+                citation=lambda source: self.citation(source, html_text),
+                tag_name=self.tag_name,
+                date=self.date,
+                citation_line=lambda claim_id: self.citation_line(claim_id, html_text),
+                jsonld=json_for_script(self.jsonld(claim)),
+            )
+        )
+        sections = [
+            ("why", parts.why),
+            ("sources", parts.sources),
+            ("cites", claim.cites and parts.cites),
+            ("contradicts", contradicts and parts.contradicts),
+            ("related", related and parts.related),
+            ("details", parts.details),
+            ("cite", parts.cite),
+        ]
         return ClaimPage(
-            id=claim.id, edit_path=claim.path,
-            title=plain_text(claim.statement[self.language]), description=plain_text(claim.rationale[self.language]),
-            heading=rich_text(claim.statement[self.language]), intro=str(parts.intro()).strip(),
+            id=claim.id,
+            edit_path=claim.path,
+            title=plain_text(claim.statement[self.language]),
+            description=plain_text(claim.rationale[self.language]),
+            heading=rich_text(claim.statement[self.language]),
+            intro=str(parts.intro()).strip(),
             sections=tuple((self.text[name], str(part()).strip()) for name, part in sections if part),
         )
 
     def jsonld(self, claim: Claim) -> dict:
-        cited = [self.kb.sources[source_id] for source_id in dict.fromkeys([e.source for e in claim.sources] + list(claim.cites))]
+        cited = [
+            self.kb.sources[source_id]
+            for source_id in dict.fromkeys([e.source for e in claim.sources] + list(claim.cites))
+        ]
         citations = []
         for source in cited:
-            item = {"@type": "ScholarlyArticle" if source.kind is SourceKind.JOURNAL_ARTICLE else "CreativeWork", "name": source_name(source)}
+            item = {
+                "@type": "ScholarlyArticle" if source.kind is SourceKind.JOURNAL_ARTICLE else "CreativeWork",
+                "name": source_name(source),
+            }
             if source.authors:
                 item["author"] = [{"@type": "Person", "name": name} for name in source.authors]
             if source.published:
@@ -438,10 +523,16 @@ class _Renderer:
     def source(self, source: Source) -> str:
         path = urls.source_page(source.id)
         front = {"title": source_name(source), "description": source.assessment[self.language]}
-        return self.page("source.md.j2", path, source=source, front=front, url=http_url(source.url or ""),
-                         counts=self.source_counts(source.id),
-                         drawn=ordered(self.kb.claims[i] for i in self.drawn_from[source.id]),
-                         citing=ordered(self.kb.claims[i] for i in self.cited_by[source.id]))
+        return self.page(
+            "source.md.j2",
+            path,
+            source=source,
+            front=front,
+            url=http_url(source.url or ""),
+            counts=self.source_counts(source.id),
+            drawn=ordered(self.kb.claims[i] for i in self.drawn_from[source.id]),
+            citing=ordered(self.kb.claims[i] for i in self.cited_by[source.id]),
+        )
 
     def counts(self) -> dict:
         table = {category: {grade: 0 for grade in Grade} for category in Category}
@@ -453,17 +544,30 @@ class _Renderer:
         kb = self.kb
         pages = {
             urls.REPORT: self.page("report.md.j2", urls.REPORT, report=editors_report.make(kb, today)),
-            urls.HOME: self.page("home.md.j2", urls.HOME, intro=Safe(hand_written.get(urls.HOME, "")), counts=self.counts()),
+            urls.HOME: self.page(
+                "home.md.j2", urls.HOME, intro=Safe(hand_written.get(urls.HOME, "")), counts=self.counts()
+            ),
             urls.figure_file("scale"): figures.scale_legend(self.language),
-            urls.EVIDENCE: self.page("evidence.md.j2", urls.EVIDENCE,
-                                     grade_totals={grade: sum(row[grade] for row in self.counts().values()) for grade in Grade}),
+            urls.EVIDENCE: self.page(
+                "evidence.md.j2",
+                urls.EVIDENCE,
+                grade_totals={grade: sum(row[grade] for row in self.counts().values()) for grade in Grade},
+            ),
             urls.OPEN_DATA: self.page("open-data.md.j2", urls.OPEN_DATA, example=min(kb.claims) if kb.claims else None),
-            urls.TAGS: self.page("tags.md.j2", urls.TAGS,
-                                 by_tag=sorted(self.by_tag.items(), key=lambda item: self.tag_name(item[0]).casefold())),
-            urls.SOURCES: self.page("sources.md.j2", urls.SOURCES, drawn_from=self.drawn_from, cited_by=self.cited_by,
-                                    source_counts=self.source_counts,
-                                    documents=[s for s in kb.sources.values() if s.text is not None],
-                                    studies=[s for s in kb.sources.values() if s.text is None]),
+            urls.TAGS: self.page(
+                "tags.md.j2",
+                urls.TAGS,
+                by_tag=sorted(self.by_tag.items(), key=lambda item: self.tag_name(item[0]).casefold()),
+            ),
+            urls.SOURCES: self.page(
+                "sources.md.j2",
+                urls.SOURCES,
+                drawn_from=self.drawn_from,
+                cited_by=self.cited_by,
+                source_counts=self.source_counts,
+                documents=[s for s in kb.sources.values() if s.text is not None],
+                studies=[s for s in kb.sources.values() if s.text is None],
+            ),
         }
         for category in Category:
             claims = ordered(claim for claim in kb.claims.values() if claim.category is category)
@@ -486,8 +590,13 @@ class Rendered(NamedTuple):
     claims: list[ClaimPage]
 
 
-def render(kb: KnowledgeBase, language: str, hand_written: dict[str, str], today: datetime.date | None = None,
-           remember: bool = False) -> Rendered:
+def render(
+    kb: KnowledgeBase,
+    language: str,
+    hand_written: dict[str, str],
+    today: datetime.date | None = None,
+    remember: bool = False,
+) -> Rendered:
     """Every page of one language.
 
     `today` dates the editors' report; builds pass SOURCE_DATE_EPOCH's day when it is set.
@@ -502,4 +611,4 @@ def render(kb: KnowledgeBase, language: str, hand_written: dict[str, str], today
 def build_date() -> datetime.date:
     """Today, or the day of SOURCE_DATE_EPOCH, so that reproducible builds stay reproducible."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date() if epoch else datetime.date.today()
+    return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date() if epoch else datetime.date.today()

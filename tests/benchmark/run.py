@@ -111,12 +111,20 @@ def naive_config(project: Path, language: str) -> Path:
     for category in ("facts", "studies", "therapies", "risks"):
         claims = sorted(p.stem for p in (project / "claims" / category).glob("*.yaml"))
         nav.append({category: [f"{category}/index.md"] + [f"claims/{claim}.md" for claim in claims]})
-    nav.append({"sources": ["sources/index.md"] + [f"sources/{p.name}" for p in sorted((docs / "sources").glob("*.md")) if p.name != "index.md"]})
+    nav.append(
+        {
+            "sources": ["sources/index.md"]
+            + [f"sources/{p.name}" for p in sorted((docs / "sources").glob("*.md")) if p.name != "index.md"]
+        }
+    )
     config = {
-        "site_name": "naive", "docs_dir": str(docs), "site_dir": str(project / f"naive-site/{language}"),
+        "site_name": "naive",
+        "docs_dir": str(docs),
+        "site_dir": str(project / f"naive-site/{language}"),
         "theme": {"name": "material", "language": language, "font": False},
         "markdown_extensions": ["admonition", "attr_list", "tables", "toc"],
-        "plugins": [{"search": {"lang": language}}], "nav": nav,
+        "plugins": [{"search": {"lang": language}}],
+        "nav": nav,
     }
     path = project / f"naive-{language}.yml"
     path.write_text(json.dumps(config))  # JSON is YAML
@@ -124,12 +132,16 @@ def naive_config(project: Path, language: str) -> Path:
 
 
 def edit_latencies(project: Path, edits: int) -> list[float]:
-    """Seconds from saving a claim to seeing it in the English preview, for each of `edits` saves in one `oxykb serve`."""
+    """Seconds from saving a claim to seeing it in the English preview, for each of `edits` saves in one serve."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen(oxykb("serve", ".", "--dev-addr", f"127.0.0.1:{port}"), cwd=project,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        oxykb("serve", ".", "--dev-addr", f"127.0.0.1:{port}"),
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}/en/claims/claim-000001/"
 
     def page() -> str:
@@ -151,7 +163,11 @@ def edit_latencies(project: Path, edits: int) -> list[float]:
             time.sleep(2)  # the server settles
             marker = f"edited-{time.time_ns()}"
             started = time.perf_counter()
-            claim.write_text(claim.read_text().replace("rationale:\n  nl: \"", f"rationale:\n  nl: \"{marker} ").replace("  en: \"", f"  en: \"{marker} ", 2))
+            claim.write_text(
+                claim.read_text()
+                .replace('rationale:\n  nl: "', f'rationale:\n  nl: "{marker} ')
+                .replace('  en: "', f'  en: "{marker} ', 2)
+            )
             while marker not in page():
                 if time.perf_counter() - started > 300:
                     raise SystemExit("the edit never showed")
@@ -190,10 +206,22 @@ def measure(size: int, runs: int, naive_limit: int, workdir: Path, check_only: b
         record("check, one claim edited (s)", timed(oxykb("check", "."), project)[0])
         if check_only:
             continue
-        out = subprocess.run([sys.executable, "-c", "from pathlib import Path; from oxykb.check import check, content; from oxykb.publish import render; from oxykb.model import LANGUAGES;"
-                              "kb = check(Path('.')).knowledge_base; pages = content.read(Path('.'))[0]; import time; t = time.perf_counter();"
-                              "[render.render(kb, lang, pages[lang]) for lang in LANGUAGES];"
-                              "print(time.perf_counter() - t)"], cwd=project, check=True, capture_output=True, text=True).stdout
+        out = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "from pathlib import Path; from oxykb.check import check, content; from oxykb.publish import "
+                "render; from oxykb.model import LANGUAGES;"
+                "kb = check(Path('.')).knowledge_base; pages = content.read(Path('.'))[0];"
+                "import time; t = time.perf_counter();"
+                "[render.render(kb, lang, pages[lang]) for lang in LANGUAGES];"
+                "print(time.perf_counter() - t)",
+            ],
+            cwd=project,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
         record("render, both languages (s)", float(out.strip()))
         forget(project)
         build_time, peak = timed(oxykb("build", "."), project)
@@ -201,13 +229,21 @@ def measure(size: int, runs: int, naive_limit: int, workdir: Path, check_only: b
         record("peak memory, build (MiB)", peak / 2**20)
         record("oxykb build, nothing changed (s)", timed(oxykb("build", "."), project)[0])
         if shutil.which("check-jsonschema"):
-            jsonschema_time = timed(["check-jsonschema", "--schemafile", str(REPO / "oxykb/schemas/claim.schema.json"), *claim_files], project)[0]
-            jsonschema_time += timed(["check-jsonschema", "--schemafile", str(REPO / "oxykb/schemas/source.schema.json"), *source_files], project)[0]
+            jsonschema_time = timed(
+                ["check-jsonschema", "--schemafile", str(REPO / "oxykb/schemas/claim.schema.json"), *claim_files],
+                project,
+            )[0]
+            jsonschema_time += timed(
+                ["check-jsonschema", "--schemafile", str(REPO / "oxykb/schemas/source.schema.json"), *source_files],
+                project,
+            )[0]
             record("check-jsonschema, same files (s)", jsonschema_time)
         if size <= naive_limit:
             naive = 0.0
             for language in ("nl", "en"):
-                naive += timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(naive_config(project, language))], project)[0]
+                naive += timed(
+                    [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(naive_config(project, language))], project
+                )[0]
             record("naive mkdocs build, every page in nav (s)", naive)
     if check_only:
         return {**{name: statistics.median(values) for name, values in results.items()}, "runs": results}
@@ -226,7 +262,9 @@ def measure(size: int, runs: int, naive_limit: int, workdir: Path, check_only: b
     if "check-jsonschema, same files (s)" in figures:
         figures["check / check-jsonschema"] = figures["check cold (s)"] / figures["check-jsonschema, same files (s)"]
     if "naive mkdocs build, every page in nav (s)" in figures:
-        figures["oxykb build / naive"] = figures["oxykb build, full (s)"] / figures["naive mkdocs build, every page in nav (s)"]
+        figures["oxykb build / naive"] = (
+            figures["oxykb build, full (s)"] / figures["naive mkdocs build, every page in nav (s)"]
+        )
     return figures
 
 
@@ -234,12 +272,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--naive-limit", type=int, default=1000, help="largest size for the naive build and the serve test")
-    parser.add_argument("--check-only", action="store_true", help="time only `oxykb check`: cold, nothing changed, one claim edited")
+    parser.add_argument(
+        "--naive-limit", type=int, default=1000, help="largest size for the naive build and the serve test"
+    )
+    parser.add_argument(
+        "--check-only", action="store_true", help="time only `oxykb check`: cold, nothing changed, one claim edited"
+    )
     args = parser.parse_args()
     print(f"oxykb benchmark on {os.cpu_count()} cores, {args.runs} run(s) per size, medians", flush=True)
     with tempfile.TemporaryDirectory(prefix="oxykb-bench-") as workdir:
-        os.environ["OXYKB_CACHE_DIR"] = str(Path(workdir) / "cache")  # the commands it times inherit it; removed with the rest
+        os.environ["OXYKB_CACHE_DIR"] = str(
+            Path(workdir) / "cache"
+        )  # the commands it times inherit it; removed with the rest
         all_figures = {}
         for size in args.sizes:
             all_figures[size] = measure(size, args.runs, args.naive_limit, Path(workdir), args.check_only)
@@ -247,7 +291,10 @@ def main() -> None:
             runs = all_figures[size].pop("runs")
             for name, value in all_figures[size].items():
                 each = f"  ({', '.join(f'{run:.2f}' for run in runs[name])})" if name in runs else ""
-                print(f"  {name:<42} {value:>10.2f}{each}" if isinstance(value, float) else f"  {name:<42} {value:>10}", flush=True)
+                print(
+                    f"  {name:<42} {value:>10.2f}{each}" if isinstance(value, float) else f"  {name:<42} {value:>10}",
+                    flush=True,
+                )
         if len(args.sizes) > 1 and not args.check_only:
             small, large = min(args.sizes), max(args.sizes)
             ratio = all_figures[large]["build time per claim (ms)"] / all_figures[small]["build time per claim (ms)"]
