@@ -35,6 +35,31 @@ SCHEMA_FOLDER = "schema/"
 CLAIMS_JSON_SCHEMA = SCHEMA_FOLDER + "claims-json.schema.json"
 
 
+def taken_names() -> frozenset[str]:
+    """The first path segments the generated site uses in each language: no hand-written page may take one.
+
+    content/nl/evidence.md would replace the evidence page, en.md the English site, search.md Material's search.
+    (index.md is the home page's introduction, which the generated home page takes in.)
+    """
+    generated = [
+        EVIDENCE,
+        SOURCES,
+        TAGS,
+        OPEN_DATA,
+        REPORT,
+        *map(category_page, Category),
+        claim_url("x"),
+        figure_file("x"),
+        SCHEMA_FOLDER,
+        CLAIMS_JSON,
+        CLAIMS_CSV,
+    ]
+    names = {path.split("/")[0].removesuffix(".md").removesuffix(".json").removesuffix(".csv") for path in generated}
+    return frozenset(
+        names | set(LANGUAGES) | {"search", "assets", "404", "sitemap"}
+    )  # the last: MkDocs' and Material's
+
+
 def language_root(language: str) -> str:
     """Where a language's site lives below the site root: '' for Dutch, 'en/' for English."""
     return "" if language == PRIMARY_LANGUAGE else f"{language}/"

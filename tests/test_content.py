@@ -219,6 +219,20 @@ def test_a_fence_names_at_most_its_language(tiny_kb):
     ]
 
 
+def test_a_page_may_not_take_the_address_of_a_generated_one(tiny_kb):
+    """content/nl/evidence.md would replace the evidence page; en.md would sit where the English site is."""
+    for name in ("evidence.md", "en.md", "claims.md", "search.md", "risks.md"):
+        for language in ("nl", "en"):
+            (tiny_kb / "content" / language / name).write_text("# Text\n")
+    result = run_oxykb("check", str(tiny_kb))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"content/{language}/{name}.md:1:1: the site has a page of its own at /{name}/; name this one otherwise"
+        for language in ("en", "nl")
+        for name in ("claims", "en", "evidence", "risks", "search")
+    ]
+
+
 def test_page_names_are_slugs(tiny_kb):
     for name in ("About.md", "x y.md", "notes.txt"):
         (tiny_kb / "content/en" / name).write_text("# Text\n")

@@ -25,6 +25,7 @@ import string
 from bisect import bisect_right
 from pathlib import Path
 
+from .. import urls
 from ..model import LANGUAGES
 from ..problems import Problem
 from . import fields, safe_files, yamlstrict
@@ -44,6 +45,7 @@ FRONT_MATTER = fields.Record(
     description="A hand-written page's front matter: its first heading is its title, and nothing else is needed.",
 )
 
+_TAKEN = urls.taken_names()
 _FOLDER_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
 _PAGE_FLAGS = (
     os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
@@ -139,6 +141,10 @@ def _read_language(
                 Problem(
                     shown, 1, 1, f"unexpected {'folder' if stat.S_ISDIR(mode) else 'file'}; this folder holds .md pages"
                 )
+            )
+        elif name[:-3] in _TAKEN:
+            problems.append(
+                Problem(shown, 1, 1, f"the site has a page of its own at /{name[:-3]}/; name this one otherwise")
             )
         elif not fields.is_slug(name[:-3]):
             problems.append(Problem(shown, 1, 1, f"page name must be {fields.SLUG_SHAPE}, then .md"))
