@@ -46,9 +46,9 @@ def browser():
 class Reader:
     """A browser tab that records every console error, failed request and request to another host."""
 
-    def __init__(self, browser, base_url):
+    def __init__(self, browser, base_url, viewport=None, **options):
         self.base_url = base_url
-        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
+        self.page = browser.new_page(viewport=viewport or {"width": 1280, "height": 900}, **options)
         self.errors: list[str] = []
         self.page.on(
             "console", lambda message: message.type == "error" and self.errors.append(f"console: {message.text}")
