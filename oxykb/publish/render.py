@@ -288,6 +288,7 @@ class _Renderer:
             Grade=Grade,
             by_grade=by_grade,
             badge=self.badge,
+            grade_heading=self.grade_heading,
             claim_list=self.claim_list,
             source_link=self.source_link,
             source_name=source_name,
@@ -338,6 +339,19 @@ class _Renderer:
         return Safe(
             f'<span class="oxykb-grade oxykb-grade--{grade.value}" role="img" aria-label="{html_text(label)}">'
             f"{labels.GRADE_SYMBOL[grade]} {html_text(name)}</span>"
+        )
+
+    def grade_heading(self, grade: Grade) -> Safe:
+        """A count table's grade column heading: the name, or on a phone its symbol, so seven columns fit 390 px.
+
+        The name stays in the text for screen readers; the symbol is only its visual short form (see oxykb.css).
+        """
+        name = html_text(labels.GRADE[self.language][grade])
+        symbol = labels.GRADE_SYMBOL[grade]
+        short = symbol[:2] + "<wbr>" + symbol[2:] if len(symbol) == 4 else symbol  # two lines of two on a phone
+        return Safe(
+            f'<span class="oxykb-long">{name}</span><span class="oxykb-short" aria-hidden="true" title="{name}">'
+            f"{short}</span>"
         )
 
     def claim_list(self, claim_ids, page: str, badges: bool = True) -> Safe:
