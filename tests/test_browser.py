@@ -231,3 +231,57 @@ def test_no_serious_accessibility_violations(reader, language):
             found[language + path] = [(v["id"], len(v["nodes"]), v["nodes"][0]["target"]) for v in serious]
     problems = sorted({(rule, str(target)) for page_found in found.values() for rule, _, target in page_found})
     assert problems == [], found
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Every word a reader sees or hears in the page's language: 404 pages, Material's labels, the language switcher,
+# breadcrumbs (issue "Answers first", item 5).
+
+
+def material_words(language):
+    """Material's own translation of its labels into a language, from its installed templates."""
+    import material
+
+    text = (Path(material.__file__).parent / "templates/partials/languages" / f"{language}.html").read_text("utf-8")
+    return {value for value in re.findall(r'^ *"[^"\n]*": "([^"\n]*)",?$', text, re.MULTILINE)}
+
+
+LABELS = "Array.from(document.querySelectorAll('[aria-label], [title]')).flatMap(e => [e.getAttribute('aria-label'), e.getAttribute('title')]).filter(Boolean)"  # noqa: E501
+
+
+@pytest.mark.parametrize(
+    "language, other",
+    [("nl", "en"), ("en", "nl")],
+)
+def test_labels_for_screen_readers_are_in_the_pages_language(reader, language, other):
+    # Material's Dutch leaves some words in English ("Header"), so for Dutch pages every English word counts
+    foreign = material_words(other) - (material_words(language) if language == "en" else set())
+    for path in ["", "facts/", "claims/oxytocin-made-in-hypothalamus/", "sources/ilive-oxytocine-vriendschapshormoon/"]:
+        page = reader.open("/" + ("en/" if language == "en" else "") + path)
+        labels = set(page.evaluate(LABELS))
+        assert labels and labels & foreign == set(), path
+
+
+@pytest.mark.parametrize(
+    "path, lang, heading, facts, elsewhere",
+    [
+        ("/404.html", "nl", "Pagina niet gevonden", "Feiten", "/en/"),
+        ("/en/404.html", "en", "Page not found", "Facts", ""),
+    ],
+)
+def test_the_404_page_is_in_its_language_and_links_to_its_pages(reader, path, lang, heading, facts, elsewhere):
+    page = reader.open(path)
+    assert page.get_attribute("html", "lang") == lang
+    expect(page.get_by_role("heading", level=1, name=heading)).to_be_visible()
+    menu = [page.locator(".md-nav--primary a.md-nav__link").nth(i).get_attribute("href") for i in range(5)]
+    assert all(href.startswith("/en/") == (lang == "en") for href in menu), menu
+    page.locator(".md-nav--primary a.md-nav__link", has_text=facts).first.dispatch_event("click")
+    expect(page).to_have_url(reader.base_url + ("/en" if lang == "en" else "") + "/facts/")
+    assert page.get_attribute("html", "lang") == lang
+
+
+@pytest.mark.parametrize("path, name", [("/", "English"), ("/en/", "Nederlands"), ("/404.html", "English")])
+def test_the_language_switcher_names_the_other_language(reader, path, name):
+    page = reader.open(path)
+    expect(page.get_by_role("button", name=name, exact=True)).to_be_visible()
+    reader.shot("language-switcher-" + name.lower())

@@ -379,3 +379,39 @@ def test_claim_pages_filled_into_frames_are_the_pages_mkdocs_builds(tiny_project
     sitemap = built[True]["en/sitemap.xml"].decode()
     assert "<loc>https://example.org/kb/en/claims/cuddle-hormone-myth/</loc>" in sitemap and "_frame" not in sitemap
     assert gzip.decompress(built[True]["en/sitemap.xml.gz"]).decode() == sitemap
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# What the site says about its own address and repository, as mkdocs.yml configures them.
+
+
+def test_without_a_site_url_a_citation_gives_the_address_on_this_site(built):
+    """The site does not know its host, so it gives the path from the site root and says so."""
+    assert f"Adres op deze site: <code>/claims/{CLAIM}/</code>" in (built / f"claims/{CLAIM}/index.html").read_text()
+    english = (built / f"en/claims/{CLAIM}/index.html").read_text()
+    assert f"Address on this site: <code>/en/claims/{CLAIM}/</code>" in english
+
+
+def test_with_a_site_url_a_citation_gives_the_absolute_address(tiny_project):
+    config = tiny_project / "mkdocs.yml"
+    config.write_text(config.read_text() + "site_url: https://example.org/kb/\n")
+    assert run_oxykb("build", str(tiny_project)).exit_code == 0
+    site = tiny_project / "site"
+    dutch = (site / f"claims/{CLAIM}/index.html").read_text()
+    assert f"Adres: <code>https://example.org/kb/claims/{CLAIM}/</code>" in dutch
+    english = (site / f"en/claims/{CLAIM}/index.html").read_text()
+    assert f"Address: <code>https://example.org/kb/en/claims/{CLAIM}/</code>" in english
+    assert "op deze site" not in dutch and "on this site" not in english
+    assert "Adres: <code>https://example.org/kb/claims/" in (site / "open-data/index.html").read_text()
+
+
+def test_without_a_repo_url_no_page_links_to_a_repository(tiny_project):
+    config = tiny_project / "mkdocs.yml"
+    config.write_text("".join(line for line in config.read_text().splitlines(True) if not line.startswith("repo_url")))
+    result = run_oxykb("build", str(tiny_project))
+    assert result.exit_code == 0, result.output
+    site = tiny_project / "site"
+    for path in site.rglob("*.html"):
+        built_page = page(site, path.relative_to(site))
+        assert built_page.links("md-source") == [] and built_page.links("md-content__button") == [], path
+        assert "github.com" not in path.read_text(), path

@@ -85,13 +85,18 @@ def checked_inputs(root: Path) -> tuple[check.Checked, dict[str, dict[str, str]]
 
 
 def generate(
-    root: Path, kb: KnowledgeBase, language: str, hand_written: dict[str, str], remember: bool = False
+    root: Path,
+    kb: KnowledgeBase,
+    language: str,
+    hand_written: dict[str, str],
+    remember: bool = False,
+    site_url: str | None = None,
 ) -> None:
     """Renders one language into its folders: Markdown pages and open data for MkDocs, HTML and edit paths beside.
 
     `remember` keeps claim pages for the next render in this process (`oxykb serve`).
     """
-    rendered = render.render(kb, language, hand_written, remember=remember)
+    rendered = render.render(kb, language, hand_written, remember=remember, site_url=site_url)
     write_pages(
         docs_dir(root, language),
         {
@@ -122,10 +127,10 @@ def edit_paths(kb: KnowledgeBase, language: str, hand_written: dict[str, str]) -
     }
 
 
-def render_language(root: Path, language: str, remember: bool = False) -> None:
+def render_language(root: Path, language: str, remember: bool = False, site_url: str | None = None) -> None:
     """check -> render for one language, from what is in claims/ and content/ now. Raises ProblemsFound."""
     checked, hand_written = checked_inputs(root)
-    generate(root, checked.knowledge_base, language, hand_written[language], remember=remember)
+    generate(root, checked.knowledge_base, language, hand_written[language], remember=remember, site_url=site_url)
 
 
 def claim_page_files(root: Path, language: str) -> list[Path]:

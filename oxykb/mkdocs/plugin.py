@@ -49,7 +49,7 @@ class OxykbPlugin(BasePlugin[OxykbConfig]):
         if self.language == urls.PRIMARY_LANGUAGE:
             self.others.start(self.root, Path(config.site_dir), self.dirty, self.config.other_languages)
         try:
-            pages.render_language(self.root, self.language, remember=self.serving)
+            pages.render_language(self.root, self.language, remember=self.serving, site_url=config.site_url)
         except ProblemsFound as found:  # on_build_error follows
             problems = "\n".join(map(str, found.problems))
             raise PluginError(f"{problems}\n{len(found.problems)} problem(s)") from None

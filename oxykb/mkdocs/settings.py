@@ -8,6 +8,7 @@ the site root and every other one below it (en/), with the same paths in each.
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
 from .. import urls
 from ..model import LANGUAGES
@@ -33,6 +34,21 @@ def apply(config, root: Path, language: str) -> None:
         if "toggle" in palette:
             palette["toggle"]["name"] = name
     config.extra["alternate"] = [{"name": labels.SITE[other]["language_name"], "lang": other} for other in LANGUAGES]
+    site_root = urlsplit(config.site_url or "").path.removesuffix(urls.language_root(language)) or "/"
+    config.theme["oxykb"] = {
+        "words": labels.THEME_WORDS[language],
+        "not_found": labels.NOT_FOUND[language],
+        # the 404 page's links are from the server root (MkDocs' assumption without a site_url): this language's
+        "language_root": site_root + urls.language_root(language),
+        # and its language switcher, which has no page to stay on, goes to each language's home page
+        "home_alternates": [
+            {"lang": other, "name": labels.SITE[other]["language_name"], "href": site_root + urls.language_root(other)}
+            for other in LANGUAGES
+        ],
+    }
+    if not config.repo_url and not urlsplit(config.edit_uri or "").netloc:
+        # an edit link needs a repository: without one it would point at a path on this site
+        config.edit_uri = config.edit_uri_template = None
     if "search" in config.plugins:
         config.plugins["search"].config.lang = [language]
 

@@ -27,6 +27,34 @@ SITE = {
     },
 }
 
+# Material's own words (its keys) that its translation leaves in English, or that oxykb words otherwise.
+THEME_WORDS = {
+    "nl": {
+        "header": "Kopregel",
+        "footer": "Voettekst",
+        "tabs": "Tabbladen",
+        "rss.created": "RSS-feed",
+        "rss.updated": "RSS-feed met bijgewerkte inhoud",
+        "search.result.one": "1 overeenkomend document",
+        "select.language": "Kies een taal",
+    },
+    "en": {"select.language": "Choose a language"},
+}
+
+# The page for an address that does not exist (404.html); Material's says "404 - Not found" in every language.
+NOT_FOUND = {
+    "nl": {
+        "title": "Pagina niet gevonden",
+        "text": "Deze pagina bestaat niet (meer). Zoek hierboven, of begin bij de",
+        "home": "startpagina",
+    },
+    "en": {
+        "title": "Page not found",
+        "text": "This page does not exist (any more). Search above, or start at the",
+        "home": "home page",
+    },
+}
+
 PALETTE_TOGGLES = {"nl": ["Donkere modus", "Lichte modus"], "en": ["Dark mode", "Light mode"]}
 
 PAGE_TITLES = {
@@ -234,6 +262,9 @@ RELIABILITY = {
 TEXT = {
     "nl": {
         "grade": "Bewijsniveau",
+        "breadcrumb": "Kruimelpad",
+        "address": "Adres",
+        "address_on_site": "Adres op deze site",
         "why": "Waarom dit bewijsniveau",
         "sources": "Waar deze bewering vandaan komt",
         "translation": "Vertaling",
@@ -354,6 +385,9 @@ TEXT = {
     },
     "en": {
         "grade": "Evidence",
+        "breadcrumb": "Breadcrumb",
+        "address": "Address",
+        "address_on_site": "Address on this site",
         "why": "Why this grade",
         "sources": "Where this claim comes from",
         "translation": "Translation",

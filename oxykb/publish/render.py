@@ -274,8 +274,9 @@ _CLAIM_PAGES: dict[tuple, str] = {}  # so that `oxykb serve` re-renders only the
 
 
 class _Renderer:
-    def __init__(self, kb: KnowledgeBase, language: str, remember: bool):
+    def __init__(self, kb: KnowledgeBase, language: str, remember: bool, site_url: str | None = None):
         self.kb = kb
+        self.site_url = site_url  # the site root's address (MkDocs' site_url), for citations; None when unknown
         self.language = language
         self.remember = remember
         self.text = labels.TEXT[language]
@@ -399,12 +400,19 @@ class _Renderer:
     def citation_line(self, claim_id: str, escape=markdown_text) -> Safe:
         """Site. “Statement” Evidence: grade. Last reviewed date. Stable address. HTML, valid in Markdown too."""
         claim = self.kb.claims[claim_id]
-        address = urls.address(self.language, urls.claim_url(claim.id))
         return Safe(
             f"{escape(labels.SITE[self.language]['site_name'])}. “{escape(claim.statement[self.language])}” "
             f"{escape(self.text['grade'])}: {escape(labels.GRADE[self.language][claim.grade])}. "
-            f"{escape(self.text['reviewed'])}: {escape(self.date(claim.reviewed))}. <code>{address}</code>"
+            f"{escape(self.text['reviewed'])}: {escape(self.date(claim.reviewed))}. {self.claim_address(claim.id)}"
         )
+
+    def claim_address(self, claim_id: str) -> Safe:
+        """A claim's address for a citation: absolute with a `site_url`; else, since the site does not know its
+        host, the path from the site root, labelled as an address on this site rather than passed off as a URL."""
+        path = urls.address(self.language, urls.claim_url(claim_id))
+        if self.site_url:
+            return Safe(f"{self.text['address']}: <code>{html.escape(self.site_url.rstrip('/') + '/' + path)}</code>")
+        return Safe(f"{self.text['address_on_site']}: <code>/{html.escape(path)}</code>")
 
     def tag_name(self, tag: str) -> str:
         return self.kb.tags[tag][self.language] if tag in self.kb.tags else tag
@@ -447,6 +455,7 @@ class _Renderer:
         )
         key = (
             self.language,
+            self.site_url,
             claim,
             tuple((other, self.kb.claims[other].statement, self.kb.claims[other].grade) for other in linked),
             tuple(
@@ -610,14 +619,15 @@ def render(
     hand_written: dict[str, str],
     today: datetime.date | None = None,
     remember: bool = False,
+    site_url: str | None = None,
 ) -> Rendered:
     """Every page of one language.
 
     `today` dates the editors' report; builds pass SOURCE_DATE_EPOCH's day when it is set.
     `remember` keeps claim pages for the next render in this process (`oxykb serve`), which
-    then re-renders only the claims an edit touched.
+    then re-renders only the claims an edit touched. `site_url` (the site root's) makes citations absolute.
     """
-    renderer = _Renderer(kb, language, remember)
+    renderer = _Renderer(kb, language, remember, site_url)
     pages = renderer.pages(hand_written, today or build_date())
     return Rendered(pages, renderer.parts, [renderer.claim(kb.claims[i]) for i in sorted(kb.claims)])
 
