@@ -47,9 +47,6 @@ FRONT_MATTER = fields.Record(
 
 _TAKEN = urls.taken_names()
 _FOLDER_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
-_PAGE_FLAGS = (
-    os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
-)  # NONBLOCK: a FIFO swapped in must not wait for a writer
 
 
 def read(root: Path) -> tuple[dict[str, dict[str, str]], list[Problem]]:
@@ -150,32 +147,24 @@ def _read_language(
             problems.append(Problem(shown, 1, 1, f"page name must be {fields.SLUG_SHAPE}, then .md"))
         else:
             present.add(name)
-            data, refusal = _read_regular_file(name, folder)
+            data, refusal = _read_page(name, folder)
             text, found = check_page(data) if refusal is None else ("", [(1, 1, refusal)])
             problems += [Problem(shown, line, column, message) for line, column, message in found]
             if not found:
                 pages[name] = text
 
 
-def _read_regular_file(name: str, folder: int) -> tuple[bytes, str | None]:
-    """At most MAX_BYTES + 1 bytes of a regular file (decode reports a longer one), or why not."""
+def _read_page(name: str, folder: int) -> tuple[bytes, str | None]:
+    """A page's bytes, read relative to its folder's descriptor, or why it cannot be read."""
     try:
-        descriptor = os.open(name, _PAGE_FLAGS, dir_fd=folder)
+        status, data = safe_files.read_regular_file(name, MAX_BYTES, dir_fd=folder)
+    except safe_files.NotARegularFile:
+        return b"", safe_files.NOT_REGULAR
     except OSError as error:  # ELOOP: a symbolic link swapped in since the folder was listed
         return b"", safe_files.LINK_IN_FOLDER if error.errno == errno.ELOOP else f"cannot read file: {error.strerror}"
-    try:
-        status = os.fstat(descriptor)
-        if not stat.S_ISREG(status.st_mode):
-            return b"", safe_files.NOT_REGULAR
-        if status.st_size > MAX_BYTES:
-            return b"", f"file is {status.st_size:,} bytes; the limit is {MAX_BYTES:,}"
-        chunks, size = [], 0
-        while size <= MAX_BYTES and (chunk := os.read(descriptor, MAX_BYTES + 1 - size)):
-            chunks.append(chunk)
-            size += len(chunk)
-        return b"".join(chunks), None
-    finally:
-        os.close(descriptor)
+    if data is None:
+        return b"", f"file is {max(status.st_size, MAX_BYTES + 1):,} bytes; the limit is {MAX_BYTES:,}"
+    return data, None
 
 
 def check_page(data: bytes) -> tuple[str, list[tuple[int, int, str]]]:

@@ -18,13 +18,13 @@ class NotARegularFile(OSError):
     pass
 
 
-def read_regular_file(path: str, limit: int) -> tuple[os.stat_result, bytes | None]:
+def read_regular_file(path: str, limit: int, dir_fd: int | None = None) -> tuple[os.stat_result, bytes | None]:
     """A regular file's status and bytes, or None for the bytes when it holds more than limit.
 
-    Raises OSError; NotARegularFile for anything but a regular file. The status comes from the open file,
-    so it describes the bytes read.
+    Raises OSError (ELOOP for a link); NotARegularFile for anything but a regular file. The status comes from
+    the open file, so it describes the bytes read. With dir_fd, path is relative to that open folder.
     """
-    descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, dir_fd=dir_fd)
     with open(descriptor, "rb") as file:
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
