@@ -156,13 +156,15 @@ def serve(project: Path, dev_addr: str) -> None:
 COMMENT_COLUMN = 25  # where a template line's comment starts, so the values and their explanations line up
 
 
-def _template_lines(name: str, spec, indent: str, today: str) -> list[tuple[str, str]]:
+def _template_lines(name: str, spec, indent: str, today: str, default: str | None = None) -> list[tuple[str, str]]:
     """(YAML line, comment) pairs for one field of the claim template: empty values that `oxykb check` refuses.
 
     Driven by the field's spec, so a new field appears in the template by itself, and a new kind of spec
     stops `oxykb new` (and its test) until it is taught here.
     """
     key = f"{indent}{name}:"
+    if default is not None:
+        return [(f"{key} {default}", f"Optional; left out, it is {default}. {spec.description}")]
     if isinstance(spec, fields.Date):
         return [(f'{key} "{today}"', spec.description)]
     if isinstance(spec, fields.Text):
@@ -175,24 +177,27 @@ def _template_lines(name: str, spec, indent: str, today: str) -> list[tuple[str,
         item = [
             line
             for field_name, field in spec.item.fields.items()
-            for line in _template_lines(field_name, field.spec, indent + "    ", today)
+            for line in _template_lines(field_name, field.spec, indent + "    ", today, field.default)
         ]
         first_line, first_comment = item[0]
         return [(key, spec.description), (f"{indent}  - {first_line.lstrip()}", first_comment), *item[1:]]
     if isinstance(spec, fields.ListOf):
         return [(f"{key} []", spec.description)]
+    if isinstance(spec, (fields.Flag, fields.Count)):
+        return [(key, spec.description)]
     raise TypeError(f"oxykb new cannot write a template for a {type(spec).__name__} field ('{name}')")
 
 
-def claim_template(today: str) -> str:
-    """The file `oxykb new` writes: every field of a claim (fields.CLAIM), in order, empty and explained."""
+def claim_template(today: str, kind: str = "claim") -> str:
+    """The file `oxykb new` writes: every field of a claim (fields.CLAIM) or question, in order, empty and explained."""
+    record = fields.QUESTION if kind == "question" else fields.CLAIM
     lines = [
-        ("# yaml-language-server: $schema=../../oxykb/schemas/claim.schema.json", ""),
-        ("# A new claim: fill in every empty value, then run `oxykb check`. The contract is in the README.", ""),
+        (f"# yaml-language-server: $schema=../../oxykb/schemas/{kind}.schema.json", ""),
+        (f"# A new {kind}: fill in every empty value, then run `oxykb check`. The contract is in the README.", ""),
     ]
-    for name, field in fields.CLAIM.fields.items():
-        field_lines = _template_lines(name, field.spec, "", today)
-        if not field.required:
+    for name, field in record.fields.items():
+        field_lines = _template_lines(name, field.spec, "", today, field.default)
+        if not field.required and field.default is None:
             field_lines[0] = (field_lines[0][0], "Optional. " + field_lines[0][1])
         lines += field_lines
     return "".join(
@@ -201,13 +206,13 @@ def claim_template(today: str) -> str:
 
 
 @main.command()
-@click.argument("category", type=click.Choice([category.value for category in Category]))
+@click.argument("category", type=click.Choice([category.value for category in Category] + ["question"]))
 @click.argument("claim_id", metavar="ID")
 @click.option(
     "--project", default=".", show_default=True, type=click.Path(exists=True, file_okay=False, path_type=Path)
 )
 def new(category: str, claim_id: str, project: Path) -> None:
-    """Write a claim template to claims/CATEGORY/ID.yaml, with editor autocompletion."""
+    """Write a claim template to claims/CATEGORY/ID.yaml; `new question ID` one of a question's."""
     import datetime
     import re
 
@@ -216,14 +221,20 @@ def new(category: str, claim_id: str, project: Path) -> None:
     root = _project_root(project)
     if not re.fullmatch(SLUG, claim_id) or len(claim_id) > 80:
         raise click.BadParameter(f"an id must be {SLUG_SHAPE}", param_hint="ID")
-    existing = sorted((root / "claims").glob(f"*/{claim_id}.yaml"))
+    kind = "question" if category == "question" else "claim"
+    folder = "questions" if kind == "question" else category
+    existing = sorted(
+        path
+        for path in (root / "claims").glob(f"*/{claim_id}.yaml")
+        if (path.parent.name == "questions") == (kind == "question")  # questions have ids of their own
+    )
     if existing:
         raise click.BadParameter(
             f"{existing[0].relative_to(root)} exists already; ids are never reused", param_hint="ID"
         )
-    path = root / "claims" / category / f"{claim_id}.yaml"
+    path = root / "claims" / folder / f"{claim_id}.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(claim_template(datetime.date.today().isoformat()), "utf-8")
+    path.write_text(claim_template(datetime.date.today().isoformat(), kind), "utf-8")
     click.echo(f"wrote {path.relative_to(root)}: fill it in, then run oxykb check")
 
 

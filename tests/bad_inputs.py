@@ -533,9 +533,8 @@ CASES = [
         claim("status: current", "status: current\n? " + "status" * 10 + "\n: current"),
         [
             (
-                f"14:3: unknown field '{'status' * 10}'; known fields: statement, grade, rationale, population, "
-                f"sources, "
-                f"cites, related, contradicts, status, tags, reviewed"
+                f"14:3: unknown field '{'status' * 10}'; known fields: statement, grade, rationale, direction, "
+                f"population, background, sources, cites, related, contradicts, status, tags, reviewed"
             ),
         ],
     ),
@@ -575,7 +574,8 @@ CASES = [
         CLAIM,
         claim("population: human", "population: humans"),
         [
-            "8:13: 'population' must be one of human, animal, in-vitro, mixed; found 'humans' (did you mean 'human'?)",
+            "8:13: 'population' must be one of human, animal, in-vitro, mixed, none; found 'humans' "
+            "(did you mean 'human'?)",
         ],
     ),
     (
@@ -860,7 +860,8 @@ CASES = [
         "claims/drafts.yaml",
         VALID_CLAIM.encode(),
         [
-            "1:1: unexpected file in claims/; expected facts/, risks/, sources/, studies/, tags.yaml, therapies/",
+            "1:1: unexpected file in claims/; expected facts/, questions/, risks/, sources/, studies/, tags.yaml, "
+            "therapies/",
         ],
     ),
 ]

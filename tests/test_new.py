@@ -19,11 +19,14 @@ grade:
 rationale:
   nl: ""
   en: ""
+direction: effect
 population:
+background: false
 sources:
   - source: ""
     quote: ""
     quote_en: ""
+    role: support
 cites: []
 related: []
 contradicts: []
@@ -40,11 +43,11 @@ UNFINISHED = [
         "6:7: 'grade' must be one of high, moderate, low, very-low, unsupported; found nothing",
         "8:7: 'rationale.nl' is empty",
         "9:7: 'rationale.en' is empty",
-        "10:12: 'population' must be one of human, animal, in-vitro, mixed; found nothing",
-        "12:13: 'sources[0].source' is empty",
-        "13:12: 'sources[0].quote' is empty",
-        "14:15: 'sources[0].quote_en' is empty",
-        "18:8: 'status' must be one of current, disputed, withdrawn; found nothing",
+        "11:12: 'population' must be one of human, animal, in-vitro, mixed, none; found nothing",
+        "14:13: 'sources[0].source' is empty",
+        "15:12: 'sources[0].quote' is empty",
+        "16:15: 'sources[0].quote_en' is empty",
+        "21:8: 'status' must be one of current, disputed, withdrawn; found nothing",
     ]
 ]
 
@@ -77,7 +80,8 @@ def test_new_writes_every_field_empty_with_its_description(tiny_kb):
     lines = text.splitlines()
     assert lines[5].startswith("grade:  ")
     assert lines[5].endswith("(see the evidence scale). One of: high | moderate | low | very-low | unsupported")
-    assert lines[14] == "cites: []               # Optional. Primary studies behind the claim (source ids)."
+    assert lines[17] == "cites: []               # Optional. Primary studies behind the claim (source ids)."
+    assert lines[9].startswith("direction: effect       # Optional; left out, it is effect. Which way the evidence")
 
 
 def test_the_template_has_every_field_of_a_claim_and_of_a_quote(tiny_kb):

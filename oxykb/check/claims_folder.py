@@ -17,14 +17,15 @@ from ..problems import Problem
 from . import fields, safe_files
 
 SOURCES = "sources"
+QUESTIONS = "questions"
 TAGS = "tags.yaml"
 
 
 class FileToRead(NamedTuple):
     path: str
-    kind: str  # "claim", "source" or "tags": the record it holds
+    kind: str  # "claim", "source", "question" or "tags": the record it holds
     shown: str  # the path relative to the project, as messages show it
-    id: str = ""  # of a claim or source: its file name without .yaml
+    id: str = ""  # of a claim, source or question: its file name without .yaml
     category: Category | None = None  # of a claim: its folder
 
 
@@ -36,6 +37,7 @@ class ClaimsFolder:
     sources: list[FileToRead] = field(default_factory=list)
     source_texts: dict[str, tuple[str, str]] = field(default_factory=dict)  # source id: (path, shown path) of its .txt
     claims: list[FileToRead] = field(default_factory=list)
+    questions: list[FileToRead] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -67,6 +69,9 @@ def list_claims_folder(root: Path) -> ClaimsFolder:
         found.tags = FileToRead(str(claims_dir / TAGS), "tags", f"{shown_claims}/{TAGS}")
     if SOURCES in present:
         _list_sources(claims_dir / SOURCES, f"{shown_claims}/{SOURCES}", found)
+    if QUESTIONS in present:
+        for file in _list_files(claims_dir / QUESTIONS, f"{shown_claims}/{QUESTIONS}", (".yaml",), found.problems):
+            found.questions.append(FileToRead(file.path, "question", file.shown, file.id))
     for category in Category:
         if category.value in present:
             _list_claims(claims_dir / category.value, f"{shown_claims}/{category.value}", category, found)
@@ -82,8 +87,8 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def _expected_entries(claims_dir: Path, shown_claims: str, problems: list[Problem]) -> set[str]:
-    """The category folders, sources/ and tags.yaml that are really there; anything else is reported."""
-    expected = sorted({f"{category.value}/" for category in Category} | {f"{SOURCES}/", TAGS})
+    """The category folders, sources/, questions/ and tags.yaml that are really there; anything else is reported."""
+    expected = sorted({f"{category.value}/" for category in Category} | {f"{SOURCES}/", f"{QUESTIONS}/", TAGS})
     present = set()
     with os.scandir(claims_dir) as entries:
         for entry in sorted(entries, key=lambda entry: entry.name):

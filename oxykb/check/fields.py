@@ -17,7 +17,19 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
 
-from ..model import LANGUAGES, Grade, Localized, Population, Reliability, SourceKind, Status
+from ..model import (
+    LANGUAGES,
+    Direction,
+    Grade,
+    Localized,
+    Population,
+    QuoteRole,
+    Reliability,
+    Role,
+    SourceKind,
+    Status,
+    StudyDesign,
+)
 from .yamlstrict import Mapping, Node, Position, Scalar, Sequence
 
 INVALID = object()  # a value that failed its check; its problem is already recorded
@@ -225,9 +237,45 @@ class Choice(Spec):
             return members[node.value]
         allowed = list(members)
         found = _describe(node)
-        guess = _did_you_mean(str(node.value), allowed) if isinstance(node, Scalar) else None
+        guess = _did_you_mean(node.value, allowed) if isinstance(node, Scalar) and isinstance(node.value, str) else None
         hint = f" (did you mean '{guess}'?)" if guess else ""
         return checker.problem(node.pos, f"{_label(path)} must be one of {', '.join(allowed)}; found {found}{hint}")
+
+
+@dataclass
+class Flag(Spec):
+    """true or false."""
+
+    description: str = ""
+
+    @property
+    def json(self) -> dict:
+        return {"type": "boolean", "description": self.description}
+
+    def check(self, node, checker, path):
+        if isinstance(node, Scalar) and isinstance(node.value, bool):
+            return node.value
+        return checker.problem(node.pos, f"{_label(path)} must be true or false, not {_describe(node)}")
+
+
+@dataclass
+class Count(Spec):
+    """A whole number from 1 up, such as a number of participants."""
+
+    description: str = ""
+    maximum: int = 100_000_000  # more than any study has had; a typo beyond it is caught
+
+    @property
+    def json(self) -> dict:
+        return {"type": "integer", "minimum": 1, "maximum": self.maximum, "description": self.description}
+
+    def check(self, node, checker, path):
+        value = node.value if isinstance(node, Scalar) else None
+        if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= self.maximum:
+            return value
+        return checker.problem(
+            node.pos, f"{_label(path)} must be a whole number from 1 to {self.maximum:,}, not {_describe(node)}"
+        )
 
 
 @dataclass
@@ -312,6 +360,7 @@ class ListOf(Spec):
 class Field:
     spec: Spec
     required: bool = True
+    default: str | None = None  # what an optional field means when left out, as YAML (`oxykb new` writes it)
 
 
 @dataclass
@@ -366,6 +415,15 @@ QUOTE = Record(
         "source": Field(Slug("Id of the source document the quote is taken from (claims/sources/<id>.yaml).")),
         "quote": Field(Text("Verbatim quote from the source's .txt, in its original language.")),
         "quote_en": Field(Text("Faithful English translation of the quote, shown on the English site.")),
+        "role": Field(
+            Choice(
+                QuoteRole,
+                "support (the default): the quote supports the statement; claim-as-made: the document asserts what "
+                "the statement qualifies or rejects, shown as the claim as made, never as support.",
+            ),
+            required=False,
+            default="support",
+        ),
     },
     description="Where the claim was found.",
 )
@@ -375,7 +433,24 @@ CLAIM = Record(
         "statement": Field(Translated("The claim, worded as the grade allows.")),
         "grade": Field(Choice(Grade, "How sure we can be that the claim is true (see the evidence scale).")),
         "rationale": Field(Translated("Why this grade, in plain words.")),
-        "population": Field(Choice(Population, "Whose evidence it is.")),
+        "direction": Field(
+            Choice(
+                Direction,
+                "Which way the evidence points, apart from its certainty: effect (the default; what the statement "
+                "describes), no-difference (little or no difference found) or mixed (studies disagree).",
+            ),
+            required=False,
+            default="effect",
+        ),
+        "population": Field(Choice(Population, "Whose evidence it is; none when there is no research at all.")),
+        "background": Field(
+            Flag(
+                "true for a claim that is not about oxytocin (PTSD therapy, stress physiology): it stays out of "
+                "oxytocin's evidence counts and figures."
+            ),
+            required=False,
+            default="false",
+        ),
         "sources": Field(ListOf(QUOTE, min_items=1, description="Where the claim was found, with verbatim quotes.")),
         "cites": Field(
             ListOf(Slug("Source id."), description="Primary studies behind the claim (source ids)."), required=False
@@ -387,6 +462,18 @@ CLAIM = Record(
         "reviewed": Field(Date(description="ISO date of the last editorial review; not in the future.")),
     },
     description="An oxykb claim: claims/<category>/<id>.yaml.",
+)
+
+STUDY = Record(
+    {
+        "design": Field(Choice(StudyDesign, "What sort of study it is.")),
+        "participants": Field(Count("Number of participants (animals, in an animal study)."), required=False),
+        "population": Field(Translated("Who or what was studied.", max_length=NAME_LENGTH), required=False),
+        "intervention": Field(Translated("The intervention or exposure.", max_length=NAME_LENGTH), required=False),
+        "comparator": Field(Translated("What it was compared with.", max_length=NAME_LENGTH), required=False),
+        "outcome": Field(Translated("The outcome measured.", max_length=NAME_LENGTH), required=False),
+    },
+    description="What a cited study did, only where known; its year is the source's `published`.",
 )
 
 SOURCE = Record(
@@ -427,11 +514,48 @@ SOURCE = Record(
             ),
             required=False,
         ),
+        "study": Field(STUDY, required=False),
         "reliability": Field(Choice(Reliability, "How reliable the source is as a witness.")),
         "assessment": Field(Translated("Why this reliability: does it cite studies, sell something, misreport?")),
     },
     description="An oxykb source: claims/sources/<id>.yaml, with its full text in <id>.txt where we hold it.",
     one_of_required=("title", "cited_as"),
+)
+
+
+ANSWER_LENGTH = 1000  # characters: the bottom line in one to three sentences
+
+QUESTION = Record(
+    {
+        "question": Field(Translated("The question as a reader would ask it.", max_length=NAME_LENGTH)),
+        "answer": Field(
+            Translated(
+                "The bottom line in one to three sentences, worded by the grade and direction of its key finding.",
+                max_length=ANSWER_LENGTH,
+            )
+        ),
+        "claims": Field(
+            ListOf(
+                Record(
+                    {
+                        "claim": Field(Slug("Claim id.")),
+                        "role": Field(
+                            Choice(
+                                Role,
+                                "key-finding (the first one sets the answer's certainty), caveat, myth or background.",
+                            )
+                        ),
+                    },
+                    description="A claim that answers the question, and its role in the answer.",
+                ),
+                min_items=1,
+                description="The claims that answer the question, in the order the page shows them.",
+            )
+        ),
+        "tags": Field(ListOf(Slug("Tag."), description="Topics, as slugs.")),
+        "reviewed": Field(Date(description="ISO date of the last editorial review; not in the future.")),
+    },
+    description="An oxykb question: claims/questions/<id>.yaml.",
 )
 
 

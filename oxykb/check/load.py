@@ -80,7 +80,9 @@ def load(
 
         claims_to_parse = not_cached(found.claims)
         with shared_parsing.SharedParsing(claims_to_parse, today, second_process_from) as sharing:
-            first = not_cached(([found.tags] if found.tags else []) + found.sources)  # while the other starts on claims
+            first = not_cached(  # while the other process starts on claims
+                ([found.tags] if found.tags else []) + found.sources + found.questions
+            )
             if first:
                 keep([shared_parsing.parse_chunk(first, today)])
             keep(sharing.parse_my_share())
@@ -88,19 +90,25 @@ def load(
         parse_cache.save()
 
         tags = parsed[found.tags.shown].values if found.tags else {}  # None when tags.yaml has problems of its own
-        sources, claims, problems = _valid_files(found, parsed)
+        sources, claims, questions, problems = _valid_files(found, parsed)
         context = validate.Context.of(
             [file.id for file in found.claims], [file.id for file in found.sources], sources, tags
         )
         references = [problem for claim in claims.values() for problem in validate.claim_problems(claim, context)]
-    knowledge_base = KnowledgeBase(MappingProxyType(claims), MappingProxyType(sources), MappingProxyType(tags or {}))
+        references += [
+            problem for question in questions.values() for problem in validate.question_problems(question, context)
+        ]
+    knowledge_base = KnowledgeBase(
+        MappingProxyType(claims), MappingProxyType(sources), MappingProxyType(tags or {}), MappingProxyType(questions)
+    )
     return Loaded(knowledge_base, problems, references, len(found.claims), len(found.sources), parsed_afresh)
 
 
 def _valid_files(found: claims_folder.ClaimsFolder, parsed: dict[str, records.ParsedFile]):
-    """The valid sources and claims as model objects, and every problem in files: their own and their folders'."""
+    """The valid sources, claims and questions as model objects, and every problem in files: their own and their
+    folders'."""
     problems = list(found.problems)
-    for file in ([found.tags] if found.tags else []) + found.sources + found.claims:
+    for file in ([found.tags] if found.tags else []) + found.sources + found.questions + found.claims:
         problems.extend(parsed[file.shown].problems)
     sources = {}
     for file in found.sources:
@@ -115,4 +123,9 @@ def _valid_files(found: claims_folder.ClaimsFolder, parsed: dict[str, records.Pa
         for file in found.claims
         if parsed[file.shown].values is not None
     }
-    return sources, claims, problems
+    questions = {
+        file.id: to_model.question(file, parsed[file.shown])
+        for file in found.questions
+        if parsed[file.shown].values is not None
+    }
+    return sources, claims, questions, problems

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from ..problems import Problem
 from . import fields, safe_files, stamps, yamlstrict
 
-SPECS = {"claim": fields.CLAIM, "source": fields.SOURCE, "tags": fields.TAGS}
+SPECS = {"claim": fields.CLAIM, "source": fields.SOURCE, "question": fields.QUESTION, "tags": fields.TAGS}
 
 
 class ParsedFile(NamedTuple):

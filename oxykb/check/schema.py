@@ -1,4 +1,4 @@
-"""The published JSON Schemas for claim and source files, generated from fields.py."""
+"""The published JSON Schemas for claim, source and question files, generated from fields.py."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ def schemas() -> dict[str, str]:
     documents = {
         "claim.schema.json": fields.json_schema(fields.CLAIM, "oxykb claim"),
         "source.schema.json": fields.json_schema(fields.SOURCE, "oxykb source"),
+        "question.schema.json": fields.json_schema(fields.QUESTION, "oxykb question"),
         "tags.schema.json": fields.json_schema(fields.TAGS, "oxykb tag names"),
         "claims-json.schema.json": open_data_schema(),
     }

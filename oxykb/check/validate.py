@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..model import Claim, Source
+from ..model import Claim, Direction, Grade, Population, Question, Role, Source
 from ..problems import Problem
 
 _QUOTE_FOLDING = {
@@ -118,14 +118,60 @@ def claim_problems(claim: Claim, context: Context) -> list[Problem]:
             report(
                 f"cites[{index}]", f"'cites' names unknown source '{source_id}' (no claims/sources/{source_id}.yaml)"
             )
-    if context.tags is not None:
-        for index, tag in enumerate(claim.tags):
-            if tag not in context.tags:
-                report(f"tags[{index}]", f"tag '{tag}' has no Dutch and English name in claims/tags.yaml")
+    _check_tags(claim.tags, context, report)
+    if claim.direction is Direction.NO_DIFFERENCE and claim.grade is Grade.UNSUPPORTED:
+        report(
+            "direction",
+            "a finding of little or no difference is evidence, so it cannot be unsupported: grade how certain it is "
+            "(unsupported is for assertions with nothing known behind them)",
+        )
+    if claim.population is Population.NONE and claim.grade.rank < Grade.VERY_LOW.rank:
+        report(
+            "population",
+            f"population 'none' says no research exists, which cannot support grade '{claim.grade}'; "
+            f"grade it very-low or unsupported, or say whose research it is",
+        )
+    for index, claim_id in enumerate(claim.contradicts):
+        if claim_id in claim.related:
+            report(
+                f"contradicts[{index}]",
+                f"'{claim_id}' is listed under both 'related' and 'contradicts'; a claim either disagrees with "
+                f"another or qualifies it",
+            )
     for field_name in ("related", "contradicts"):
         for index, claim_id in enumerate(getattr(claim, field_name)):
             if claim_id == claim.id:
                 report(f"{field_name}[{index}]", f"a claim cannot list itself under '{field_name}'")
             elif claim_id not in context.claim_ids:
                 report(f"{field_name}[{index}]", f"'{field_name}' names unknown claim '{claim_id}'")
+    return problems
+
+
+def _check_tags(tags: tuple[str, ...], context: Context, report) -> None:
+    if context.tags is not None:
+        for index, tag in enumerate(tags):
+            if tag not in context.tags:
+                report(f"tags[{index}]", f"tag '{tag}' has no Dutch and English name in claims/tags.yaml")
+
+
+def question_problems(question: Question, context: Context) -> list[Problem]:
+    """Problems in a question's references: its claims exist, none twice, and one is the key finding."""
+    problems: list[Problem] = []
+
+    def report(key: str, message: str) -> None:
+        line, column = question.position(key)
+        problems.append(Problem(question.path, line, column, message))
+
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(question.claims):
+        if entry.claim not in context.claim_ids:
+            report(f"claims[{index}].claim", f"unknown claim '{entry.claim}' (no claims/<category>/{entry.claim}.yaml)")
+        elif entry.claim in seen:
+            line = question.position(f"claims[{seen[entry.claim]}]")[0]
+            report(f"claims[{index}].claim", f"claim '{entry.claim}' is listed twice (first at line {line})")
+        else:
+            seen[entry.claim] = index
+    if not question.with_role(Role.KEY_FINDING):
+        report("claims", "no claim has the role key-finding; the first key finding gives the answer its certainty")
+    _check_tags(question.tags, context, report)
     return problems
