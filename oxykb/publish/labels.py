@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from ..model import Category, Grade, Population, Reliability, SourceKind, Status
+from ..model import Category, Direction, Grade, Population, Reliability, Role, SourceKind, Status, StudyDesign
 
 SITE = {
     "nl": {
@@ -199,12 +199,115 @@ POPULATION = {
         Population.ANIMAL: "Dieronderzoek",
         Population.IN_VITRO: "Laboratoriumonderzoek (in vitro)",
         Population.MIXED: "Onderzoek bij mensen en dieren",
+        Population.NONE: "Geen onderzoek",
     },
     "en": {
         Population.HUMAN: "Research in people",
         Population.ANIMAL: "Animal research",
         Population.IN_VITRO: "Laboratory research (in vitro)",
         Population.MIXED: "Research in people and animals",
+        Population.NONE: "No research",
+    },
+}
+
+# What the evidence says, by certainty and direction (evidence scale version 2, "Wording follows grade and
+# direction"): the short verdict in summary tables and beside a claim's badge.
+VERDICT = {
+    "nl": {
+        Direction.EFFECT: {
+            Grade.HIGH: "Klopt",
+            Grade.MODERATE: "Klopt waarschijnlijk",
+            Grade.LOW: "Klopt mogelijk",
+            Grade.VERY_LOW: "Zeer onzeker of het klopt",
+            Grade.UNSUPPORTED: "Geen goed bewijs dat het klopt",
+        },
+        Direction.NO_DIFFERENCE: {
+            Grade.HIGH: "Maakt geen verschil",
+            Grade.MODERATE: "Maakt waarschijnlijk weinig of geen verschil",
+            Grade.LOW: "Maakt mogelijk weinig of geen verschil",
+            Grade.VERY_LOW: "Zeer onzeker of het iets uitmaakt",
+        },
+        Direction.MIXED: {
+            Grade.HIGH: "Wisselende uitkomsten",
+            Grade.MODERATE: "Wisselende uitkomsten",
+            Grade.LOW: "Wisselende uitkomsten",
+            Grade.VERY_LOW: "Wisselende uitkomsten",
+            Grade.UNSUPPORTED: "Geen goed bewijs",
+        },
+    },
+    "en": {
+        Direction.EFFECT: {
+            Grade.HIGH: "True",
+            Grade.MODERATE: "Probably true",
+            Grade.LOW: "May be true",
+            Grade.VERY_LOW: "Very uncertain whether it is true",
+            Grade.UNSUPPORTED: "No good evidence that it is true",
+        },
+        Direction.NO_DIFFERENCE: {
+            Grade.HIGH: "Makes no difference",
+            Grade.MODERATE: "Probably makes little or no difference",
+            Grade.LOW: "May make little or no difference",
+            Grade.VERY_LOW: "Very uncertain whether it makes a difference",
+        },
+        Direction.MIXED: {
+            Grade.HIGH: "Mixed results",
+            Grade.MODERATE: "Mixed results",
+            Grade.LOW: "Mixed results",
+            Grade.VERY_LOW: "Mixed results",
+            Grade.UNSUPPORTED: "No good evidence",
+        },
+    },
+}
+
+DIRECTION = {
+    "nl": {
+        Direction.EFFECT: "Wijst op wat de bewering zegt",
+        Direction.NO_DIFFERENCE: "Weinig of geen verschil",
+        Direction.MIXED: "Wisselende uitkomsten",
+    },
+    "en": {
+        Direction.EFFECT: "Points to what the claim says",
+        Direction.NO_DIFFERENCE: "Little or no difference",
+        Direction.MIXED: "Mixed results",
+    },
+}
+
+ROLE = {
+    "nl": {
+        Role.KEY_FINDING: "Belangrijkste bevinding",
+        Role.CAVEAT: "Kanttekening",
+        Role.MYTH: "Mythe",
+        Role.BACKGROUND: "Achtergrond",
+    },
+    "en": {Role.KEY_FINDING: "Key finding", Role.CAVEAT: "Caveat", Role.MYTH: "Myth", Role.BACKGROUND: "Background"},
+}
+
+STUDY_DESIGN = {
+    "nl": {
+        StudyDesign.SYSTEMATIC_REVIEW: "Systematische review",
+        StudyDesign.META_ANALYSIS: "Meta-analyse",
+        StudyDesign.RANDOMISED_TRIAL: "Gerandomiseerde studie",
+        StudyDesign.COHORT: "Cohortonderzoek",
+        StudyDesign.CASE_CONTROL: "Patiënt-controleonderzoek",
+        StudyDesign.CROSS_SECTIONAL: "Dwarsdoorsnedeonderzoek",
+        StudyDesign.CASE_SERIES: "Casusreeks",
+        StudyDesign.ANIMAL: "Dieronderzoek",
+        StudyDesign.IN_VITRO: "Laboratoriumonderzoek (in vitro)",
+        StudyDesign.NARRATIVE_REVIEW: "Verhalend overzichtsartikel",
+        StudyDesign.EXPERT_OPINION: "Mening van deskundigen",
+    },
+    "en": {
+        StudyDesign.SYSTEMATIC_REVIEW: "Systematic review",
+        StudyDesign.META_ANALYSIS: "Meta-analysis",
+        StudyDesign.RANDOMISED_TRIAL: "Randomised trial",
+        StudyDesign.COHORT: "Cohort study",
+        StudyDesign.CASE_CONTROL: "Case-control study",
+        StudyDesign.CROSS_SECTIONAL: "Cross-sectional study",
+        StudyDesign.CASE_SERIES: "Case series",
+        StudyDesign.ANIMAL: "Animal study",
+        StudyDesign.IN_VITRO: "Laboratory study (in vitro)",
+        StudyDesign.NARRATIVE_REVIEW: "Narrative review",
+        StudyDesign.EXPERT_OPINION: "Expert opinion",
     },
 }
 
