@@ -794,6 +794,67 @@ CASES = [
             "13:32: 'related' lists 'cuddle-hormone-myth' twice (first at line 13)",
         ],
     ),
+    # evidence model v2: direction, background, quote roles, population none
+    (
+        "related-and-contradicts-the-same-claim",
+        CLAIM,
+        claim("status: current", "related: [cuddle-hormone-myth]\ncontradicts: [cuddle-hormone-myth]\nstatus: current"),
+        [
+            (
+                "14:15: 'cuddle-hormone-myth' is listed under both 'related' and 'contradicts'; a claim either "
+                "disagrees with another or qualifies it"
+            ),
+        ],
+    ),
+    (
+        "no-difference-cannot-be-unsupported",
+        CLAIM,
+        claim("grade: high", "grade: unsupported\ndirection: no-difference"),
+        [
+            (
+                "5:12: a finding of little or no difference is evidence, so it cannot be unsupported: grade how "
+                "certain it is (unsupported is for assertions with nothing known behind them)"
+            ),
+        ],
+    ),
+    (
+        "unknown-direction",
+        CLAIM,
+        claim("grade: high", "grade: high\ndirection: none"),
+        [
+            "5:12: 'direction' must be one of effect, no-difference, mixed; found 'none'",
+        ],
+    ),
+    (
+        "population-none-graded-high",
+        CLAIM,
+        claim("population: human", "population: none"),
+        [
+            (
+                "8:13: population 'none' says no research exists, which cannot support grade 'high'; grade it "
+                "very-low or unsupported, or say whose research it is"
+            ),
+        ],
+    ),
+    (
+        "background-not-a-flag",
+        CLAIM,
+        claim("status: current", 'background: "true"\nstatus: current'),
+        [
+            "13:13: 'background' must be true or false, not 'true'",
+        ],
+    ),
+    (
+        "unknown-quote-role",
+        CLAIM,
+        claim(
+            '    quote_en: "Oxytocin is produced in the hypothalamus"',
+            '    quote_en: "Oxytocin is produced in the hypothalamus"\n    role: supports',
+        ),
+        [
+            "13:11: 'sources[0].role' must be one of support, claim-as-made; found 'supports' (did you mean 'support'?)",
+        ],
+    ),
     # sources
     (
         "source-javascript-url",
@@ -837,6 +898,19 @@ CASES = [
                 "2:7: 'kind' must be one of news, blog, commercial, lecture, journal-article, review, book, website; "
                 "found 'newspaper' (did you mean 'news'?)"
             ),
+        ],
+    ),
+    (
+        "source-study-fields",
+        SOURCE,
+        source("reliability: moderate", "study:\n  design: rct\n  participants: 0\nreliability: moderate"),
+        [
+            (
+                "5:11: 'study.design' must be one of systematic-review, meta-analysis, randomised-trial, cohort, "
+                "case-control, cross-sectional, case-series, animal, in-vitro, narrative-review, expert-opinion; "
+                "found 'rct'"
+            ),
+            "6:17: 'study.participants' must be a whole number from 1 to 100,000,000, not the number 0",
         ],
     ),
     (

@@ -27,7 +27,7 @@ def test_the_corpus_starts_from_valid_files(tiny_kb):
 
     result = run_oxykb("check", str(tiny_kb))
 
-    assert (result.exit_code, result.stdout) == (0, "5 claims and 3 sources checked: no problems\n")
+    assert (result.exit_code, result.stdout) == (0, "7 claims and 3 sources checked: no problems\n")
 
 
 def test_every_problem_in_every_file_is_reported_at_once(tiny_kb):

@@ -61,7 +61,7 @@ def test_positions_are_one_based_line_and_column():
 def test_the_tiny_knowledge_base_checks_clean(tiny_kb):
     result = run_oxykb("check", str(tiny_kb))
     assert result.exit_code == 0
-    assert result.stdout == "4 claims and 2 sources checked: no problems\n"
+    assert result.stdout == "6 claims and 2 sources checked: no problems\n"
 
 
 def test_check_accepts_the_claims_folder_itself(tiny_kb):
@@ -100,7 +100,7 @@ def test_json_format_for_tools(tiny_kb):
     result = run_oxykb("check", "--format", "json", str(tiny_kb))
     assert result.exit_code == 1
     assert json.loads(result.stdout) == {
-        "claims": 4,
+        "claims": 6,
         "sources": 2,
         "problems": [
             {
@@ -144,8 +144,10 @@ def test_a_corrupt_cache_is_ignored(tiny_kb):
 
 CLAIM_FILES = [
     "claims/facts/oxytocin-made-in-hypothalamus.yaml",
+    "claims/facts/stress-raises-heart-rate.yaml",
     "claims/risks/cuddle-hormone-myth.yaml",
     "claims/studies/nasal-spray-makes-people-social.yaml",
+    "claims/studies/nasal-spray-no-difference-to-trust.yaml",
     "claims/therapies/oxytocin-causes-contractions.yaml",
 ]
 EVERY_FILE = ["claims/tags.yaml", "claims/sources/doe-2020.yaml", "claims/sources/test-explainer.yaml", *CLAIM_FILES]
@@ -202,7 +204,7 @@ def test_the_parse_cache_is_only_as_good_as_the_date(tiny_kb):
     load(tiny_kb, today=datetime.date(2026, 11, 2))
     day_before = load(tiny_kb, today=datetime.date(2026, 10, 31))
     assert sorted(day_before.parsed_afresh) == sorted(EVERY_FILE)
-    assert len(day_before.problems) == 4  # every claim reviewed "in the future"
+    assert len(day_before.problems) == 6  # every claim reviewed "in the future"
 
 
 def test_without_the_cache_every_file_is_parsed_and_no_cache_written(tiny_kb):
@@ -291,6 +293,36 @@ def test_a_claim_and_a_source_may_not_share_an_id(tiny_kb):
     ]
 
 
+def test_claims_whose_files_disagree_on_contradicting_or_relating_are_a_problem_on_both(tiny_kb):
+    """nasal-spray-makes-people-social contradicts cuddle-hormone-myth; the myth may not call it merely related."""
+    myth = tiny_kb / "claims/risks/cuddle-hormone-myth.yaml"
+    myth.write_text(
+        myth.read_text().replace("status: current", "related: [nasal-spray-makes-people-social]\nstatus: current")
+    )
+
+    result = run_oxykb("check", str(tiny_kb))
+
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "claims/risks/cuddle-hormone-myth.yaml:17:11: 'nasal-spray-makes-people-social' lists this claim under "
+        "'contradicts', but this one lists it under 'related'; a claim either disagrees with another or qualifies it: "
+        "make both files say the same",
+        "claims/studies/nasal-spray-makes-people-social.yaml:14:15: 'cuddle-hormone-myth' lists this claim under "
+        "'related', but this one lists it under 'contradicts'; a claim either disagrees with another or qualifies it: "
+        "make both files say the same",
+    ]
+
+
+def test_a_contradiction_listed_on_one_side_only_is_fine(tiny_kb):
+    """Contradicting and related claims show on both pages, so one file may list the link for both."""
+    from oxykb.check import check
+
+    kb = check(tiny_kb).knowledge_base
+    assert kb.claims["nasal-spray-makes-people-social"].contradicts == ("cuddle-hormone-myth",)
+    assert kb.claims["cuddle-hormone-myth"].related == kb.claims["cuddle-hormone-myth"].contradicts == ()
+    assert check(tiny_kb).problems == []
+
+
 def test_reviewed_today_is_fine_tomorrow_is_not(tiny_kb):
     from oxykb.check import check
 
@@ -298,7 +330,7 @@ def test_reviewed_today_is_fine_tomorrow_is_not(tiny_kb):
     assert check(tiny_kb, today=today).problems == []
     assert [p.message for p in check(tiny_kb, today=today - datetime.timedelta(days=1)).problems] == [
         "'reviewed' 2026-11-01 is in the future"
-    ] * 4
+    ] * 6
 
 
 def test_problems_never_print_control_or_bidi_characters(tiny_kb):

@@ -344,13 +344,13 @@ def test_no_interface_word_of_the_other_language(built):
 
 
 def test_a_second_build_with_nothing_changed_is_skipped(tiny_project):
-    assert run_oxykb("build", str(tiny_project)).stdout.startswith("built 4 claims")
+    assert run_oxykb("build", str(tiny_project)).stdout.startswith("built 6 claims")
     assert "is up to date" in run_oxykb("build", str(tiny_project)).stdout
     claim = tiny_project / "claims/facts/oxytocin-made-in-hypothalamus.yaml"
     claim.write_text(claim.read_text().replace("Textbook physiology.", "Textbook physiology, changed."))
-    assert run_oxykb("build", str(tiny_project)).stdout.startswith("built 4 claims")
+    assert run_oxykb("build", str(tiny_project)).stdout.startswith("built 6 claims")
     (tiny_project / "site/index.html").unlink()  # a damaged site is rebuilt, not trusted
-    assert run_oxykb("build", str(tiny_project)).stdout.startswith("built 4 claims")
+    assert run_oxykb("build", str(tiny_project)).stdout.startswith("built 6 claims")
 
 
 def test_claim_pages_filled_into_frames_are_the_pages_mkdocs_builds(tiny_project, tmp_path):

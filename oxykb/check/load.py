@@ -95,6 +95,7 @@ def load(
             [file.id for file in found.claims], [file.id for file in found.sources], sources, tags
         )
         references = [problem for claim in claims.values() for problem in validate.claim_problems(claim, context)]
+        references += validate.relation_problems(claims)
         references += [
             problem for question in questions.values() for problem in validate.question_problems(question, context)
         ]

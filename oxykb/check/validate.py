@@ -147,6 +147,36 @@ def claim_problems(claim: Claim, context: Context) -> list[Problem]:
     return problems
 
 
+def relation_problems(claims: Mapping[str, Claim]) -> list[Problem]:
+    """Two claims whose files disagree on how they relate: one lists the other under 'contradicts' while that one
+    lists it under 'related'. A located problem on both files; one pass over every link, so linear."""
+    contradicting = {
+        (claim.id, other): index for claim in claims.values() for index, other in enumerate(claim.contradicts)
+    }
+    problems: list[Problem] = []
+
+    def report(claim: Claim, key: str, other: str, theirs: str, ours: str) -> None:
+        line, column = claim.position(key)
+        problems.append(
+            Problem(
+                claim.path,
+                line,
+                column,
+                f"'{other}' lists this claim under '{theirs}', but this one lists it under '{ours}'; a claim either "
+                f"disagrees with another or qualifies it: make both files say the same",
+            )
+        )
+
+    for claim in claims.values():
+        for index, other in enumerate(claim.related):
+            if (other, claim.id) in contradicting:
+                report(claim, f"related[{index}]", other, "contradicts", "related")
+                report(
+                    claims[other], f"contradicts[{contradicting[other, claim.id]}]", claim.id, "related", "contradicts"
+                )
+    return problems
+
+
 def _check_tags(tags: tuple[str, ...], context: Context, report) -> None:
     if context.tags is not None:
         for index, tag in enumerate(tags):
