@@ -14,11 +14,20 @@ import pytest
 from conftest import TESTS, TINY_KB
 
 from oxykb.check import check
-from oxykb.model import Localized
-from oxykb.publish import render
+from oxykb.model import Grade, Localized, Population, QuoteRole
+from oxykb.publish import findings, render
 
 GOLDEN = TESTS / "golden"
-PAGES = ["claims/nasal-spray-makes-people-social.html", "sources/doe-2020.md", "studies/index.md", "index.md"]
+PAGES = [
+    "claims/nasal-spray-makes-people-social.html",
+    "claims/nasal-spray-no-difference-to-trust.html",  # direction no-difference, a study with its fields counted
+    "claims/cuddle-hormone-myth.html",  # a quote that is the claim as made
+    "claims/stress-raises-heart-rate.html",  # a background claim
+    "sources/doe-2020.md",  # a study's structured fields
+    "studies/index.md",
+    "index.md",
+    "evidence.md",
+]
 
 
 @pytest.fixture(scope="module")
@@ -192,9 +201,244 @@ def test_figures_are_static_svg_with_counts_and_a_text_alternative(knowledge_bas
     pages = render.render(knowledge_base, "en", {}).pages
     svg = pages["figures/categories.svg"]
     assert svg.startswith("<svg") and "<script" not in svg and "href" not in svg
-    assert "<title>Claims per category, by evidence grade</title>" in svg
+    assert "<title>Claims about oxytocin per category, by evidence grade</title>" in svg
     assert "\u2295\u2295\u2295\u2295 High" in svg  # symbol and word in the legend, not colour alone
-    assert "![Claims per category, by evidence grade. Facts: 1 high; Studies: 1 very low" in pages["index.md"]
+    assert (
+        "![Claims about oxytocin per category, by evidence grade. Facts: 1 high; Studies: 1 moderate, 1 very low; "
+        in pages["index.md"]
+    )
     assert "figures/scale.svg" in pages["evidence.md"]
     assert "](../figures/sources/test-explainer.svg)" in pages["sources/test-explainer.md"]
-    assert "Beweringen per categorie" in render.render(knowledge_base, "nl", {}).pages["figures/categories.svg"]
+    assert (
+        "Beweringen over oxytocine per categorie"
+        in render.render(knowledge_base, "nl", {}).pages["figures/categories.svg"]
+    )
+
+
+def claim_page(kb, claim_id: str, language: str = "en", **options) -> render.ClaimPage:
+    return next(page for page in render.render(kb, language, {}, **options).claims if page.id == claim_id)
+
+
+def with_claim(kb, claim_id: str, **changes):
+    claim = dataclasses.replace(kb.claims[claim_id], **changes)
+    return dataclasses.replace(kb, claims={**kb.claims, claim_id: claim})
+
+
+@pytest.mark.parametrize(
+    "language, verdict",
+    [("en", "Probably makes little or no difference."), ("nl", "Maakt waarschijnlijk weinig of geen verschil.")],
+)
+def test_the_verdict_stands_beside_the_badge(knowledge_base, language, verdict):
+    """Certainty and direction together: a moderate no-difference finding reads as what it is."""
+    page = claim_page(knowledge_base, "nasal-spray-no-difference-to-trust", language)
+    assert page.intro.startswith('<p><span class="oxykb-grade oxykb-grade--moderate"')
+    assert f'</span> <strong class="oxykb-verdict">{verdict}</strong>' in page.intro
+
+
+@pytest.mark.parametrize(
+    "language, section, direction",
+    [
+        ("en", "Details", "Direction of the evidence:</strong> Little or no difference"),
+        ("nl", "Gegevens", "Richting van het bewijs:</strong> Weinig of geen verschil"),
+    ],
+)
+def test_the_direction_is_a_detail_except_where_nothing_is_known(knowledge_base, language, section, direction):
+    assert (
+        direction in dict(claim_page(knowledge_base, "nasal-spray-no-difference-to-trust", language).sections)[section]
+    )
+    unsupported = dict(claim_page(knowledge_base, "cuddle-hormone-myth", language).sections)[section]
+    assert direction.split(":")[0] not in unsupported  # no evidence, so no direction to show
+
+
+@pytest.mark.parametrize(
+    "language, title, notice",
+    [
+        (
+            "en",
+            "Background",
+            "This claim is not about oxytocin itself; it is kept out of oxytocin&#39;s evidence counts.",
+        ),
+        (
+            "nl",
+            "Achtergrond",
+            "Deze bewering gaat niet over oxytocine zelf; ze telt daarom niet mee in de tellingen van het bewijs over "
+            "oxytocine.",
+        ),
+    ],
+)
+def test_a_background_claim_says_it_is_not_about_oxytocin(knowledge_base, language, title, notice):
+    intro = claim_page(knowledge_base, "stress-raises-heart-rate", language).intro
+    assert f'<p class="admonition-title">{title}</p>\n<p>{notice}</p>' in intro
+    assert "admonition" not in claim_page(knowledge_base, "oxytocin-made-in-hypothalamus", language).intro
+
+
+@pytest.mark.parametrize(
+    "language, as_made, support",
+    [
+        ("en", "The claim as made", "Where this claim comes from"),
+        ("nl", "De bewering zoals gedaan", "Waar deze bewering vandaan komt"),
+    ],
+)
+def test_a_quote_that_makes_the_rejected_claim_is_shown_as_the_claim_as_made(
+    knowledge_base, language, as_made, support
+):
+    page = claim_page(knowledge_base, "cuddle-hormone-myth", language)
+    sections = dict(page.sections)
+    assert [title for title, _ in page.sections][1:3] == [as_made, support]
+    assert "Oxytocine komt alleen vrij als je knuffelt." in sections[as_made]
+    assert "knuffelhormoon" in sections[support]
+    assert "alleen vrij" not in sections[support]  # never among the supporting quotes
+
+
+def test_a_claim_whose_every_quote_is_the_claim_as_made_has_no_supporting_quotes(knowledge_base):
+    myth = knowledge_base.claims["cuddle-hormone-myth"]
+    quotes = tuple(dataclasses.replace(q, role=QuoteRole.CLAIM_AS_MADE) for q in myth.sources)
+    titles = [title for title, _ in claim_page(with_claim(knowledge_base, myth.id, sources=quotes), myth.id).sections]
+    assert "The claim as made" in titles and "Where this claim comes from" not in titles
+
+
+@pytest.mark.parametrize("language, shown", [("en", "No research"), ("nl", "Geen onderzoek")])
+def test_population_none_says_there_is_no_research(knowledge_base, language, shown):
+    kb = with_claim(knowledge_base, "cuddle-hormone-myth", population=Population.NONE)
+    details = claim_page(kb, "cuddle-hormone-myth", language).sections[-2][1]
+    assert f"</strong> {shown}</li>" in details
+
+
+@pytest.mark.parametrize(
+    "language, line",
+    [("en", "In total:</strong> 1 study, 60 participants."), ("nl", "In totaal:</strong> 1 studie, 60 deelnemers.")],
+)
+def test_the_studies_behind_a_claim_are_counted_where_their_fields_are_known(knowledge_base, language, line):
+    assert (
+        line
+        in dict(claim_page(knowledge_base, "nasal-spray-no-difference-to-trust", language).sections)[
+            labels_text(language, "cites")
+        ]
+    )
+    without = dataclasses.replace(knowledge_base.sources["doe-2020"], study=None)
+    kb = dataclasses.replace(knowledge_base, sources={**knowledge_base.sources, "doe-2020": without})
+    cites = dict(claim_page(kb, "nasal-spray-no-difference-to-trust", language).sections)[
+        labels_text(language, "cites")
+    ]
+    assert "<strong>In total" not in cites and "<strong>In totaal" not in cites
+
+
+def labels_text(language: str, key: str) -> str:
+    return render.labels.TEXT[language][key]
+
+
+@pytest.mark.parametrize(
+    "behind, dutch, english",
+    [
+        (
+            findings.StudiesBehind(3, 412, 1, 1, 60),
+            "3 studies, 412 deelnemers (aantal deelnemers onbekend bij 1); 1 dierstudie, 60 dieren",
+            "3 studies, 412 participants (participants not known for 1); 1 animal study, 60 animals",
+        ),
+        (
+            findings.StudiesBehind(1, 0, 1, 0, 0),
+            "1 studie (aantal deelnemers onbekend)",
+            "1 study (number of participants not known)",
+        ),
+        (
+            findings.StudiesBehind(2, 1234, 0, 2, 0, 2),
+            "2 studies, 1.234 deelnemers; 2 dierstudies (aantal dieren onbekend)",
+            "2 studies, 1,234 participants; 2 animal studies (number of animals not known)",
+        ),
+    ],
+)
+def test_study_counts_say_which_numbers_are_not_known(behind, dutch, english):
+    assert (findings.describe_studies(behind, "nl"), findings.describe_studies(behind, "en")) == (dutch, english)
+
+
+def test_a_claim_page_changes_when_a_cited_studys_fields_change(knowledge_base):
+    """`oxykb serve` reuses claim pages whose inputs did not change: a cited source's study fields are inputs."""
+    assert (
+        "60 participants"
+        in claim_page(knowledge_base, "nasal-spray-no-difference-to-trust", remember=True).sections[2][1]
+    )
+    doe = knowledge_base.sources["doe-2020"]
+    bigger = dataclasses.replace(doe, study=dataclasses.replace(doe.study, participants=80))
+    kb = dataclasses.replace(knowledge_base, sources={**knowledge_base.sources, "doe-2020": bigger})
+    assert "80 participants" in claim_page(kb, "nasal-spray-no-difference-to-trust", remember=True).sections[2][1]
+
+
+def test_study_fields_are_escaped_and_shown_only_for_studies(knowledge_base):
+    doe = knowledge_base.sources["doe-2020"]
+    hostile = dataclasses.replace(
+        doe, study=dataclasses.replace(doe.study, outcome=Localized("<b>x</b>", "<script>x</script>"))
+    )
+    kb = dataclasses.replace(knowledge_base, sources={**knowledge_base.sources, "doe-2020": hostile})
+    page = readable(render.render(kb, "en", {}), "sources/doe-2020.md")
+    assert "<dt>Outcome</dt><dd>&lt;script&gt;x&lt;/script&gt;</dd>" in page
+    assert "## The study" not in readable(render.render(kb, "en", {}), "sources/test-explainer.md")
+
+
+NOTES = {
+    "en": "Only claims about oxytocin are counted. 1 background claim is left out: a claim that is not about oxytocin "
+    "itself (such as on PTSD treatment or the stress response). It is still listed on its own page.",
+    "nl": "Alleen beweringen over oxytocine tellen mee. Er is 1 achtergrondbewering weggelaten: een bewering die niet "
+    "over oxytocine zelf gaat (zoals over PTSS-behandeling of de stressreactie). Ze staat wel op haar eigen pagina.",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_counts_and_figures_are_of_oxytocins_claims_and_say_what_they_leave_out(knowledge_base, language):
+    """tests/kb has three high claims, one of them (a fact) background: every count and figure leaves it out."""
+    rendered = render.render(knowledge_base, language, {})
+    facts = render.labels.CATEGORY[language][render.Category.FACTS]
+    grades = {grade: name.lower() for grade, name in render.labels.GRADE[language].items()}
+    assert f"| [{facts}](facts/index.md) | 1 | 0 | 0 | 0 | 0 | 1 |" in readable(rendered, "index.md")
+    high_row = next(
+        line
+        for line in readable(rendered, "evidence.md").splitlines()
+        if line.startswith('| <span class="oxykb-grade oxykb-grade--high"')
+    )
+    assert high_row.endswith(" | 2 |")
+    assert (
+        f"Oxytocine, een testtekst: 2 {grades[Grade.HIGH]}, 1 {grades[Grade.MODERATE]}, 1 {grades[Grade.VERY_LOW]}, "
+        f"1 {grades[Grade.UNSUPPORTED]}](../figures/sources.svg)" in readable(rendered, "sources/index.md")
+    )
+    assert "= 5</text>" in rendered.pages["figures/sources/test-explainer.svg"]  # of its six claims
+    for page in ("index.md", "evidence.md", "sources/index.md", "sources/test-explainer.md", "report.md"):
+        assert NOTES[language] in readable(rendered, page), page
+    assert NOTES[language] not in readable(rendered, "sources/doe-2020.md")  # no background claim cites it
+
+
+@pytest.mark.parametrize(
+    "language, sentence",
+    [
+        (
+            "en",
+            "1 of the claims here is about oxytocin itself (1 high). The other is a background claim: it is not about "
+            "oxytocin itself",
+        ),
+        (
+            "nl",
+            "Over oxytocine zelf gaat hier 1 bewering (1 hoog). De andere is een achtergrondbewering: die gaat niet "
+            "over oxytocine zelf",
+        ),
+    ],
+)
+def test_a_category_page_with_background_claims_counts_oxytocins_apart(knowledge_base, language, sentence):
+    rendered = render.render(knowledge_base, language, {})
+    facts = readable(rendered, "facts/index.md")
+    assert sentence in facts
+    assert "stress-raises-heart-rate" in facts  # still listed
+    assert "background" not in readable(rendered, "studies/index.md").lower().replace("achtergrond", "background")
+
+
+def test_the_evidence_page_follows_rubric_version_2(knowledge_base):
+    for language in ("nl", "en"):
+        assert "contradicted" not in render.labels.GRADE_MEANING[language][Grade.UNSUPPORTED]
+        assert "weerlegd" not in render.labels.GRADE_MEANING[language][Grade.UNSUPPORTED]
+    english = readable(render.render(knowledge_base, "en", {}), "evidence.md")
+    dutch = readable(render.render(knowledge_base, "nl", {}), "evidence.md")
+    assert "| ✕ Unsupported" not in english  # the grade's badge, not plain text, in the scale table
+    assert "| Moderate | X probably does Y | X probably makes little or no difference to Y |" in english
+    assert "| Unsupported | there is no good evidence that X does Y | — |" in english
+    assert "| Matig | X doet waarschijnlijk Y | X maakt waarschijnlijk weinig of geen verschil voor Y |" in dutch
+    assert "## Three things, kept apart" in english and "## Drie dingen die we uit elkaar houden" in dutch
+    assert "## Background claims" in english and "## Achtergrondbeweringen" in dutch
+    assert "in prairie voles" in english and "bij prairiewoelmuizen" in dutch
+    assert "cannot be graded above very low" not in english  # version 1's cap by the witness is gone

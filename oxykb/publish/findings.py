@@ -29,7 +29,8 @@ class StudiesBehind(NamedTuple):
     participants: int  # summed where known
     participants_unknown: int  # studies in people whose number of participants is not known
     animal_studies: int
-    animals: int
+    animals: int  # summed where known
+    animals_unknown: int = 0  # animal studies whose number of animals is not known
 
     @property
     def any(self) -> bool:
@@ -39,7 +40,7 @@ class StudiesBehind(NamedTuple):
 def studies_behind(kb: KnowledgeBase, claims: Iterable[Claim]) -> StudiesBehind:
     """Counts each cited study with structured fields once, however many of the claims cite it."""
     cited = {source_id for claim in claims for source_id in claim.cites}
-    human = participants = unknown = animal = animals = 0
+    human = participants = unknown = animal = animals = animals_unknown = 0
     for source_id in sorted(cited):
         study = kb.sources[source_id].study if source_id in kb.sources else None
         if study is None or study.design in (StudyDesign.NARRATIVE_REVIEW, StudyDesign.EXPERT_OPINION):
@@ -47,11 +48,32 @@ def studies_behind(kb: KnowledgeBase, claims: Iterable[Claim]) -> StudiesBehind:
         if study.design in (StudyDesign.ANIMAL, StudyDesign.IN_VITRO):
             animal += 1
             animals += study.participants or 0
+            animals_unknown += study.participants is None
         else:
             human += 1
             participants += study.participants or 0
             unknown += study.participants is None
-    return StudiesBehind(human, participants, unknown, animal, animals)
+    return StudiesBehind(human, participants, unknown, animal, animals, animals_unknown)
+
+
+def describe_studies(behind: StudiesBehind, language: str) -> str:
+    """The studies in words, saying which numbers are not known: "3 studies, 412 participants (participants not
+    known for 1); 1 animal study, 60 animals"."""
+
+    def group(words: dict, studies: int, members: int, unknown: int) -> str:
+        text = labels.counted(words["studies"], studies, language)
+        if unknown == studies:
+            return f"{text} ({words['none_known']})"
+        text += ", " + labels.counted(words["members"], members, language)
+        return text + (f" ({words['unknown'].format(count=labels.number(unknown, language))})" if unknown else "")
+
+    words = labels.STUDY_COUNTS[language]
+    parts = []
+    if behind.human_studies:
+        parts.append(group(words["people"], behind.human_studies, behind.participants, behind.participants_unknown))
+    if behind.animal_studies:
+        parts.append(group(words["animals"], behind.animal_studies, behind.animals, behind.animals_unknown))
+    return "; ".join(parts)
 
 
 def grade_counts(claims: Iterable[Claim]) -> dict[Grade, int]:

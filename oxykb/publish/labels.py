@@ -143,53 +143,70 @@ GRADE_MEANING = {
         Grade.MODERATE: "Waarschijnlijk waar; nieuw onderzoek kan de details veranderen.",
         Grade.LOW: "Mogelijk waar; nieuw onderzoek verandert dit waarschijnlijk.",
         Grade.VERY_LOW: "Zeer onzeker.",
-        Grade.UNSUPPORTED: "Beweerd zonder bewijs, of weerlegd door beter bewijs.",
+        Grade.UNSUPPORTED: "Beweerd, maar er is geen bewijs voor bekend.",
     },
     "en": {
         Grade.HIGH: "Very unlikely to change with new research.",
         Grade.MODERATE: "Probably true; new research could change the details.",
         Grade.LOW: "May be true; new research is likely to change it.",
         Grade.VERY_LOW: "Very uncertain.",
-        Grade.UNSUPPORTED: "Asserted without evidence, or contradicted by better evidence.",
+        Grade.UNSUPPORTED: "Asserted, but no evidence for it is known.",
     },
 }
 
 GRADE_BASIS = {
     "nl": {
-        Grade.HIGH: "Leerboekfysiologie; consistente studies bij mensen of meta-analyses.",
-        Grade.MODERATE: (
-            "Meerdere studies bij mensen met beperkingen; een sterk mechanisme plus enige gegevens bij mensen."
-        ),
+        Grade.HIGH: "Leerboekfysiologie; consistente studies of meta-analyses.",
+        Grade.MODERATE: "Meerdere studies met beperkingen; één grote, goed uitgevoerde studie.",
         Grade.LOW: (
-            "Weinig of kleine studies bij mensen, correlaties, wisselende herhaling, of dierproeven die op mensen "
+            "Weinig of kleine studies, correlaties, wisselende herhaling, of bevindingen bij dieren die op mensen "
             "worden toegepast."
         ),
         Grade.VERY_LOW: "Eén kleine studie, de mening van deskundigen, of speculatie die verder gaat dan de gegevens.",
-        Grade.UNSUPPORTED: "Beweringen in bronnen die niets aanhalen en iets verkopen; populaire mythes.",
+        Grade.UNSUPPORTED: "Beweringen in bronnen die niets aanhalen; populaire mythes waar niets achter zit.",
     },
     "en": {
-        Grade.HIGH: "Textbook physiology; consistent human trials or meta-analyses.",
-        Grade.MODERATE: "Several human studies with limitations; strong mechanism plus some human data.",
-        Grade.LOW: "Few or small human studies, correlations, mixed replication, or animal findings applied to people.",
+        Grade.HIGH: "Textbook physiology; consistent trials or meta-analyses.",
+        Grade.MODERATE: "Several studies with limitations; one large well-run trial.",
+        Grade.LOW: "Few or small studies, correlations, mixed replication, animal findings applied to people.",
         Grade.VERY_LOW: "One small study, expert opinion, speculation beyond the data.",
-        Grade.UNSUPPORTED: "Claims in sources that cite nothing and sell something; popular myths.",
+        Grade.UNSUPPORTED: "Claims in sources that cite nothing; popular myths with nothing behind them.",
     },
 }
 
+# How a statement is worded, by grade and direction (evidence scale version 2): X is what was studied, Y its effect.
 GRADE_WORDING = {
     "nl": {
-        Grade.HIGH: "\u201cdoet\u201d, \u201cis\u201d",
-        Grade.MODERATE: "\u201cwaarschijnlijk\u201d",
-        Grade.LOW: "\u201cmogelijk\u201d, \u201ckan\u201d",
-        Grade.VERY_LOW: "\u201chet is zeer onzeker of\u201d",
-        Grade.UNSUPPORTED: "\u201cer is geen goed bewijs dat\u201d",
+        Grade.HIGH: {Direction.EFFECT: "X doet Y", Direction.NO_DIFFERENCE: "X maakt geen verschil voor Y"},
+        Grade.MODERATE: {
+            Direction.EFFECT: "X doet waarschijnlijk Y",
+            Direction.NO_DIFFERENCE: "X maakt waarschijnlijk weinig of geen verschil voor Y",
+        },
+        Grade.LOW: {
+            Direction.EFFECT: "X doet mogelijk Y",
+            Direction.NO_DIFFERENCE: "X maakt mogelijk weinig of geen verschil voor Y",
+        },
+        Grade.VERY_LOW: {
+            Direction.EFFECT: "het is zeer onzeker of X Y doet",
+            Direction.NO_DIFFERENCE: "het is zeer onzeker of X invloed heeft op Y",
+        },
+        Grade.UNSUPPORTED: {Direction.EFFECT: "er is geen goed bewijs dat X Y doet"},
     },
     "en": {
-        Grade.HIGH: "\u201cdoes\u201d, \u201cis\u201d",
-        Grade.MODERATE: "\u201cprobably\u201d",
-        Grade.LOW: "\u201cmay\u201d",
-        Grade.VERY_LOW: "\u201cit is very uncertain whether\u201d",
-        Grade.UNSUPPORTED: "\u201cthere is no good evidence that\u201d",
+        Grade.HIGH: {Direction.EFFECT: "X does Y", Direction.NO_DIFFERENCE: "X makes no difference to Y"},
+        Grade.MODERATE: {
+            Direction.EFFECT: "X probably does Y",
+            Direction.NO_DIFFERENCE: "X probably makes little or no difference to Y",
+        },
+        Grade.LOW: {
+            Direction.EFFECT: "X may do Y",
+            Direction.NO_DIFFERENCE: "X may make little or no difference to Y",
+        },
+        Grade.VERY_LOW: {
+            Direction.EFFECT: "it is very uncertain whether X does Y",
+            Direction.NO_DIFFERENCE: "it is very uncertain whether X affects Y",
+        },
+        Grade.UNSUPPORTED: {Direction.EFFECT: "there is no good evidence that X does Y"},
     },
 }
 
@@ -417,7 +434,7 @@ TEXT = {
         "tag_intro": "Beweringen over dit onderwerp, sterkste bewijs eerst.",
         "sources_intro": "Alle bronnen: de documenten waaruit de beweringen komen, en de studies die ze aanhalen.",
         "grade_of": "Bewijsniveau: {grade}",
-        "counts_intro": "Aantal beweringen per categorie en bewijsniveau.",
+        "counts_intro": "Aantal beweringen over oxytocine per categorie en bewijsniveau.",
         "evidence_link": "Meer over de bewijsniveaus",
         "cite": "Zo citeer je deze bewering",
         "report_intro": "Wat de aandacht van een redacteur vraagt, op de dag dat de site werd gebouwd.",
@@ -425,18 +442,17 @@ TEXT = {
         "report_weak": "Beweringen met één weinig betrouwbare bron en geen aangehaalde studie",
         "report_unused": "Bronnen die geen enkele bewering gebruikt",
         "scale_title": "De bewijsschaal, van sterk naar zwak bewijs",
-        "figure_categories": "Beweringen per categorie, naar bewijsniveau",
-        "figure_sources": "Beweringen per brondocument, naar bewijsniveau",
-        "figure_source": "Beweringen uit deze bron, naar bewijsniveau",
+        "figure_categories": "Beweringen over oxytocine per categorie, naar bewijsniveau",
+        "figure_sources": "Beweringen over oxytocine per brondocument, naar bewijsniveau",
+        "figure_source": "Beweringen over oxytocine uit deze bron, naar bewijsniveau",
         "open_data_intro": (
             "De hele kennisbank is ook als data te downloaden, in beide talen, zodat je er zelf mee kunt rekenen, "
             "zoeken of bouwen."
         ),
         "open_data_files": "Bestanden",
         "open_data_json": (
-            "alle beweringen, bronnen en onderwerpen, met beide talen, bewijsniveaus, citaten, verwijzingen, "
-            "beoordelingsdata "
-            "en een formaatversie;"
+            "alle beweringen, bronnen, vragen en onderwerpen, met beide talen, bewijsniveaus, de richting van het "
+            "bewijs, citaten met hun rol, verwijzingen, beoordelingsdata en een formaatversie;"
         ),
         "open_data_csv": (
             "één rij per bewering, beide talen in aparte kolommen; lijsten zijn gescheiden door puntkomma's. Een "
@@ -461,11 +477,103 @@ TEXT = {
         "strongest_first": "Sterkste bewijs eerst.",
         "details": "Gegevens",
         "source": "Bron",
+        "direction": "Richting van het bewijs",
+        "background_title": "Achtergrond",
+        "background_notice": (
+            "Deze bewering gaat niet over oxytocine zelf; ze telt daarom niet mee in de tellingen van het bewijs over "
+            "oxytocine."
+        ),
+        "as_made": "De bewering zoals gedaan",
+        "as_made_intro": (
+            "Dit beweert het document zelf. De bewering hierboven spreekt dat tegen of nuanceert het, dus deze "
+            "citaten onderbouwen haar niet."
+        ),
+        "in_total": "In totaal",
+        "study": "De studie",
+        "design": "Opzet",
+        "participants": "Deelnemers",
+        "animals": "Dieren",
+        "study_population": "Onderzocht bij",
+        "intervention": "Interventie of blootstelling",
+        "comparator": "Vergeleken met",
+        "outcome": "Uitkomst",
+        "year": "Jaar",
+        "left_out": (
+            "Alleen beweringen over oxytocine tellen mee. Er is {count} achtergrondbewering weggelaten: een bewering "
+            "die niet over oxytocine zelf gaat (zoals over PTSS-behandeling of de stressreactie). Ze staat wel op haar "
+            "eigen pagina.",
+            "Alleen beweringen over oxytocine tellen mee. Er zijn {count} achtergrondbeweringen weggelaten: "
+            "beweringen die niet over oxytocine zelf gaan (zoals over PTSS-behandeling of de stressreactie). Ze staan "
+            "wel op hun eigen pagina.",
+        ),
+        "category_about": (
+            "Over oxytocine zelf gaat hier {count} bewering{grades}.",
+            "Over oxytocine zelf gaan hier {count} beweringen{grades}.",
+        ),
+        "category_background": (
+            "De andere is een achtergrondbewering: die gaat niet over oxytocine zelf (zoals over PTSS-behandeling of "
+            "de stressreactie) en telt niet mee in het bewijs over oxytocine.",
+            "De andere {count} zijn achtergrondbeweringen: die gaan niet over oxytocine zelf (zoals over "
+            "PTSS-behandeling of de stressreactie) en tellen niet mee in het bewijs over oxytocine.",
+        ),
+        "three_things_title": "Drie dingen die we uit elkaar houden",
+        "three_things": [
+            (
+                "Zekerheid (het bewijsniveau)",
+                "hoe zeker we kunnen zijn dat de bewering klopt, beoordeeld op al het bewijs samen en niet op wie "
+                "haar doet.",
+            ),
+            (
+                "Richting",
+                "wat het bewijs laat zien. ‘Er is bewijs dat het niet werkt’ is een bevinding, geen gebrek "
+                "aan bewijs: een grote studie die geen effect vindt, geeft een bewering met het niveau matig of hoog, "
+                "geformuleerd als ‘maakt waarschijnlijk weinig of geen verschil’, en nooit ‘niet "
+                "onderbouwd’. Niet onderbouwd is voor beweringen waar niets bekends achter zit.",
+            ),
+            (
+                "De getuige",
+                "hoe betrouwbaar het document is waarin we de bewering vonden. Dat staat bij de bron en bepaalt "
+                "hoeveel we de details van dat document vertrouwen, maar het begrenst nooit het niveau van een "
+                "bewering die we op een andere manier kunnen onderbouwen.",
+            ),
+        ],
+        "wording_intro": (
+            "Hoe we een bewering formuleren, hangt af van het bewijsniveau en van de richting van het bewijs. X staat "
+            "voor wat onderzocht is (een behandeling of blootstelling), Y voor het effect."
+        ),
+        "effect_found": "Effect gevonden",
+        "no_difference_found": "Geen verschil gevonden",
+        "mixed_wording": (
+            "Geen verschil vinden is een bevinding, en dus nooit ‘niet onderbouwd’. Wijzen de studies verschillende "
+            "kanten op, dan zeggen we dat erbij: ‘wisselende uitkomsten’."
+        ),
+        "background_rule_title": "Achtergrondbeweringen",
+        "background_rule": (
+            "Sommige beweringen gaan niet over oxytocine zelf, bijvoorbeeld over de behandeling van PTSS of over de "
+            "stressreactie van het lichaam. Ze staan in de kennisbank omdat de bronnen ze noemen en ze helpen de rest "
+            "te begrijpen, maar ze tellen niet mee in de tellingen en figuren van het bewijs over oxytocine. Hun eigen "
+            "pagina zegt dat erbij."
+        ),
+        "report_uncited": "Beweringen boven zeer laag zonder aangehaald bewijs",
+        "report_uncited_intro": (
+            "Een bewijsniveau boven zeer laag rust op bewijs dat de lezer kan nagaan (bewijsschaal, versie 2): haal "
+            "onder cites de studie, de richtlijn of het leerboek aan, of verlaag het niveau."
+        ),
+        "open_data_changes": (
+            "Nieuw in versie 2.0: bij elke bewering de richting van het bewijs (direction: effect, no-difference of "
+            "mixed) en of het een achtergrondbewering is (background); bij elk citaat zijn rol (role: support, of "
+            "claim-as-made voor een citaat dat de bewering doet die wij tegenspreken of nuanceren); bij bronnen van "
+            "studies, waar bekend, de opzet, het aantal deelnemers, wie onderzocht is, wat vergeleken is en wat "
+            "gemeten is (study); population none als er geen onderzoek is; en de vragen (questions), met hun "
+            "antwoord, de beweringen die het geven en hun rol, en hun adressen. In claims.csv zijn de kolommen "
+            "direction en background nieuw."
+        ),
         "rules_title": "Vuistregels",
         "rules": [
             (
-                "Bevindingen bij dieren, zoals prairiewoelmuizen, krijgen als bewering over mensen hoogstens het "
-                "niveau laag, hoe goed het dieronderzoek ook is."
+                "Een bevinding bij dieren die ook zo geformuleerd is (‘bij prairiewoelmuizen …’), "
+                "beoordelen we als bewijs over die dieren: een goed uitgevoerde studie kan dan matig of hoog zijn. "
+                "Toegepast op mensen is dezelfde bevinding indirect bewijs, en dus hoogstens laag."
             ),
             (
                 "Effecten van oxytocine-neusspray op gedrag bij gezonde mensen: herhaalonderzoek valt vaak tegen "
@@ -477,8 +585,8 @@ TEXT = {
                 "die daarop rusten zijn laag of lager."
             ),
             (
-                "Een bewering die alleen in een weinig betrouwbare bron staat en geen studie aanhaalt, komt niet "
-                "hoger dan zeer laag, tenzij een redacteur een onderliggende studie toevoegt die haar ondersteunt."
+                "Een bewijsniveau boven zeer laag rust op bewijs dat de lezer kan nagaan: de bewering haalt de studie, "
+                "het overzichtsartikel, de richtlijn of het leerboek aan waarop het niveau steunt."
             ),
             (
                 "Vast klinisch gebruik, zoals oxytocine om de bevalling op te wekken of te versterken en om ernstig "
@@ -540,7 +648,7 @@ TEXT = {
         "tag_intro": "Claims on this topic, strongest evidence first.",
         "sources_intro": "All sources: the documents the claims come from, and the studies they cite.",
         "grade_of": "Evidence: {grade}",
-        "counts_intro": "Number of claims per category and evidence grade.",
+        "counts_intro": "Number of claims about oxytocin per category and evidence grade.",
         "evidence_link": "More about the evidence grades",
         "cite": "How to cite this claim",
         "report_intro": "What needs an editor's attention, as of the day the site was built.",
@@ -548,17 +656,17 @@ TEXT = {
         "report_weak": "Claims with a single low-reliability source and no cited study",
         "report_unused": "Sources no claim uses",
         "scale_title": "The evidence scale, from strong to weak evidence",
-        "figure_categories": "Claims per category, by evidence grade",
-        "figure_sources": "Claims per source document, by evidence grade",
-        "figure_source": "Claims drawn from this source, by evidence grade",
+        "figure_categories": "Claims about oxytocin per category, by evidence grade",
+        "figure_sources": "Claims about oxytocin per source document, by evidence grade",
+        "figure_source": "Claims about oxytocin drawn from this source, by evidence grade",
         "open_data_intro": (
             "The whole knowledge base can also be downloaded as data, in both languages, so you can count, search "
             "or build on it yourself."
         ),
         "open_data_files": "Files",
         "open_data_json": (
-            "every claim, source and topic, with both languages, grades, quotes, references, review dates and a format "
-            "version;"
+            "every claim, source, question and topic, with both languages, grades, the direction of the evidence, "
+            "quotes with their roles, references, review dates and a format version;"
         ),
         "open_data_csv": (
             "one row per claim, both languages in separate columns; lists are separated by semicolons. A cell that "
@@ -583,11 +691,99 @@ TEXT = {
         "strongest_first": "Strongest evidence first.",
         "details": "Details",
         "source": "Source",
+        "direction": "Direction of the evidence",
+        "background_title": "Background",
+        "background_notice": "This claim is not about oxytocin itself; it is kept out of oxytocin's evidence counts.",
+        "as_made": "The claim as made",
+        "as_made_intro": (
+            "This is what the document itself asserts. The claim above rejects or qualifies it, so these quotes do "
+            "not support it."
+        ),
+        "in_total": "In total",
+        "study": "The study",
+        "design": "Design",
+        "participants": "Participants",
+        "animals": "Animals",
+        "study_population": "Studied in",
+        "intervention": "Intervention or exposure",
+        "comparator": "Compared with",
+        "outcome": "Outcome",
+        "year": "Year",
+        "left_out": (
+            "Only claims about oxytocin are counted. {count} background claim is left out: a claim that is not about "
+            "oxytocin itself (such as on PTSD treatment or the stress response). It is still listed on its own page.",
+            "Only claims about oxytocin are counted. {count} background claims are left out: claims that are not "
+            "about oxytocin itself (such as on PTSD treatment or the stress response). They are still listed on their "
+            "own pages.",
+        ),
+        "category_about": (
+            "{count} of the claims here is about oxytocin itself{grades}.",
+            "{count} of the claims here are about oxytocin itself{grades}.",
+        ),
+        "category_background": (
+            "The other is a background claim: it is not about oxytocin itself (such as on PTSD treatment or the "
+            "stress response) and does not count towards the evidence on oxytocin.",
+            "The other {count} are background claims: they are not about oxytocin itself (such as on PTSD treatment "
+            "or the stress response) and do not count towards the evidence on oxytocin.",
+        ),
+        "three_things_title": "Three things, kept apart",
+        "three_things": [
+            (
+                "Certainty (the grade)",
+                "how sure we can be that the claim is true, judged on the body of evidence as a whole and not on who "
+                "makes it.",
+            ),
+            (
+                "Direction",
+                "what the evidence shows. ‘There is evidence that it does not work’ is a finding, not an "
+                "absence of evidence: a large trial that finds no effect gives a claim graded moderate or high, worded "
+                "as ‘probably makes little or no difference’, and never ‘unsupported’. Unsupported "
+                "is for assertions with nothing known behind them.",
+            ),
+            (
+                "The witness",
+                "how reliable the document is in which we found the claim. It is shown on the source and decides how "
+                "much we trust that document's details, but it never caps the grade of a claim we can support "
+                "otherwise.",
+            ),
+        ],
+        "wording_intro": (
+            "How we word a claim depends on its grade and on the direction of the evidence. X stands for what was "
+            "studied (a treatment or exposure), Y for its effect."
+        ),
+        "effect_found": "Effect found",
+        "no_difference_found": "No difference found",
+        "mixed_wording": (
+            "Finding no difference is a finding, and so never ‘unsupported’. When studies point different ways, we "
+            "say so: ‘mixed results’."
+        ),
+        "background_rule_title": "Background claims",
+        "background_rule": (
+            "Some claims are not about oxytocin itself, for example on the treatment of PTSD or on the body's stress "
+            "response. They are in the knowledge base because the sources make them and they help to understand the "
+            "rest, but they are kept out of the counts and figures of the evidence on oxytocin. Their own page says "
+            "so."
+        ),
+        "report_uncited": "Claims graded above very low without cited evidence",
+        "report_uncited_intro": (
+            "A grade above very low rests on evidence the reader can check (evidence scale, version 2): cite the "
+            "study, guideline or textbook under cites, or lower the grade."
+        ),
+        "open_data_changes": (
+            "New in version 2.0: for every claim the direction of the evidence (direction: effect, no-difference or "
+            "mixed) and whether it is a background claim (background); for every quote its role (role: support, or "
+            "claim-as-made for a quote that makes the claim we reject or qualify); for sources of studies, where "
+            "known, the design, the number of participants, who was studied, what was compared and what was measured "
+            "(study); population none where there is no research; and the questions, with their answers, the claims "
+            "that give them and their roles, and their addresses. In claims.csv, the columns direction and background "
+            "are new."
+        ),
         "rules_title": "Rules of thumb",
         "rules": [
             (
-                "Animal findings, such as those in prairie voles, are at most low as claims about people, whatever "
-                "their quality as animal research."
+                "A finding about animals, worded as such (‘in prairie voles, …’), is graded as evidence "
+                "about those animals: a well-run study can then be moderate or high. Applied to people, the same "
+                "finding is indirect evidence, and so at most low."
             ),
             (
                 "Behavioural effects of intranasal oxytocin in healthy people: replication has been poor and most "
@@ -598,8 +794,8 @@ TEXT = {
                 "are low or below."
             ),
             (
-                "A claim whose only source is a low-reliability source and that cites no study cannot be graded above "
-                "very low, unless an editor adds a primary study that supports it."
+                "A grade above very low rests on evidence the reader can check: the claim cites the study, systematic "
+                "review, guideline or textbook that supports it."
             ),
             (
                 "Established clinical use, such as oxytocin to induce or augment labour and to prevent heavy bleeding "
@@ -648,3 +844,48 @@ def date(value: datetime.date | str, language: str) -> str:
         return str(parts[0])
     month = MONTHS[language][parts[1] - 1]
     return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"
+
+
+# The studies behind claims, as findings.describe_studies words them, for people and for animals. Pairs are
+# (one, more than one); "unknown" counts the studies whose number of participants or animals is not known.
+STUDY_COUNTS = {
+    "nl": {
+        "people": {
+            "studies": ("{count} studie", "{count} studies"),
+            "members": ("{count} deelnemer", "{count} deelnemers"),
+            "unknown": "aantal deelnemers onbekend bij {count}",
+            "none_known": "aantal deelnemers onbekend",
+        },
+        "animals": {
+            "studies": ("{count} dierstudie", "{count} dierstudies"),
+            "members": ("{count} dier", "{count} dieren"),
+            "unknown": "aantal dieren onbekend bij {count}",
+            "none_known": "aantal dieren onbekend",
+        },
+    },
+    "en": {
+        "people": {
+            "studies": ("{count} study", "{count} studies"),
+            "members": ("{count} participant", "{count} participants"),
+            "unknown": "participants not known for {count}",
+            "none_known": "number of participants not known",
+        },
+        "animals": {
+            "studies": ("{count} animal study", "{count} animal studies"),
+            "members": ("{count} animal", "{count} animals"),
+            "unknown": "animals not known for {count}",
+            "none_known": "number of animals not known",
+        },
+    },
+}
+
+
+def number(value: int, language: str) -> str:
+    """A count as the language writes it: 1.234 in Dutch, 1,234 in English."""
+    text = f"{value:,}"
+    return text.replace(",", ".") if language == "nl" else text
+
+
+def counted(forms: tuple[str, str], count: int, language: str, **values: str) -> str:
+    """One of (singular, plural), by the count, with the count (and any other values) in it."""
+    return forms[count != 1].format(count=number(count, language), **values)

@@ -25,8 +25,8 @@ from urllib.parse import quote
 import jinja2
 
 from .. import urls
-from ..model import Category, Claim, Grade, KnowledgeBase, Source, SourceKind
-from . import figures, labels
+from ..model import Category, Claim, Direction, Grade, KnowledgeBase, QuoteRole, Source, SourceKind, StudyDesign
+from . import figures, findings, labels
 from . import report as editors_report
 
 
@@ -286,6 +286,7 @@ class _Renderer:
             kb=kb,
             labels=labels,
             Category=Category,
+            Direction=Direction,
             Grade=Grade,
             by_grade=by_grade,
             badge=self.badge,
@@ -302,7 +303,10 @@ class _Renderer:
             front_matter=front_matter,
             external_link=external_link,
             citation_line=self.citation_line,
+            study_fields=self.study_fields,
             figure=self.figure,
+            left_out=self.left_out,
+            background=sum(claim.background for claim in kb.claims.values()),
             rows_by_category=lambda counts: [
                 (labels.CATEGORY[language][category], row) for category, row in counts.items()
             ],
@@ -392,10 +396,40 @@ class _Renderer:
         return Safe(f"![{markdown_text(title + '. ' + described)}]({urls.page_link(page, path)})")
 
     def source_counts(self, source_id: str) -> dict:
-        counts = {grade: 0 for grade in Grade}
-        for claim_id in self.drawn_from[source_id]:
-            counts[self.kb.claims[claim_id].grade] += 1
-        return counts
+        """How the claims drawn from a source are graded, counting only claims about oxytocin (as every figure)."""
+        return findings.grade_counts(findings.about_oxytocin(self.kb.claims[i] for i in self.drawn_from[source_id]))
+
+    def background_drawn(self, source_ids) -> int:
+        """How many background claims are drawn from these sources: what their figures leave out."""
+        drawn = {claim_id for source_id in source_ids for claim_id in self.drawn_from[source_id]}
+        return sum(self.kb.claims[claim_id].background for claim_id in drawn)
+
+    def left_out(self, count: int) -> str:
+        """Says that a count or figure leaves out `count` background claims, and what they are; nothing for none."""
+        return labels.counted(self.text["left_out"], count, self.language) if count else ""
+
+    def grade_summary(self, counts: dict) -> str:
+        """8 high, 3 moderate: the grades that occur, strongest first."""
+        names = labels.GRADE[self.language]
+        return ", ".join(
+            f"{labels.number(count, self.language)} {names[grade].lower()}" for grade, count in counts.items() if count
+        )
+
+    def category_counts(self, claims: list[Claim]) -> str:
+        """On a category page with background claims: how many claims are about oxytocin, by grade, and why the
+        others do not count. Nothing when every claim is about oxytocin (the headings count them)."""
+        about = findings.about_oxytocin(claims)
+        background = len(claims) - len(about)
+        if not background:
+            return ""
+        summary = self.grade_summary(findings.grade_counts(about))
+        return (
+            labels.counted(
+                self.text["category_about"], len(about), self.language, grades=f" ({summary})" if summary else ""
+            )
+            + " "
+            + labels.counted(self.text["category_background"], background, self.language)
+        )
 
     def citation_line(self, claim_id: str, escape=markdown_text) -> Safe:
         """Site. “Statement” Evidence: grade. Last reviewed date. Stable address. HTML, valid in Markdown too."""
@@ -413,6 +447,29 @@ class _Renderer:
         if self.site_url:
             return Safe(f"{self.text['address']}: <code>{html.escape(self.site_url.rstrip('/') + '/' + path)}</code>")
         return Safe(f"{self.text['address_on_site']}: <code>/{html.escape(path)}</code>")
+
+    def study_fields(self, source: Source, page: str) -> Safe:
+        """A cited study's structured fields as a definition list (HTML, put in after conversion: Markdown here has
+        no definition lists), term beside value, or on a phone above it (see oxykb.css)."""
+        study, text = source.study, self.text
+        animal = study.design in (StudyDesign.ANIMAL, StudyDesign.IN_VITRO)
+        rows = [(text["design"], labels.STUDY_DESIGN[self.language][study.design])]
+        if study.participants is not None:
+            rows.append(
+                (text["animals" if animal else "participants"], labels.number(study.participants, self.language))
+            )
+        for name, value in (
+            ("study_population", study.population),
+            ("intervention", study.intervention),
+            ("comparator", study.comparator),
+            ("outcome", study.outcome),
+        ):
+            if value is not None:
+                rows.append((text[name], value[self.language]))
+        if source.published:
+            rows.append((text["year"], source.published[:4]))
+        items = "".join(f"<dt>{html_text(term)}</dt><dd>{rich_text(value)}</dd>\n" for term, value in rows)
+        return self.part(page, f'<dl class="oxykb-study">\n{items}</dl>')
 
     def tag_name(self, tag: str) -> str:
         return self.kb.tags[tag][self.language] if tag in self.kb.tags else tag
@@ -473,6 +530,9 @@ class _Renderer:
     def _claim(self, claim: Claim) -> ClaimPage:
         contradicts = sorted(set(claim.contradicts) | self.contradicted_by[claim.id])
         related = sorted((set(claim.related) | self.related_from[claim.id]) - set(contradicts))
+        supporting = [entry for entry in claim.sources if entry.role is QuoteRole.SUPPORT]
+        as_made = [entry for entry in claim.sources if entry.role is QuoteRole.CLAIM_AS_MADE]
+        behind = findings.studies_behind(self.kb, [claim])  # counted only from cited sources with study fields
         parts = _HTML.get_template("claim.html.j2").make_module(
             dict(
                 t=self.text,
@@ -482,6 +542,10 @@ class _Renderer:
                 claim=claim,
                 contradicting=contradicts,
                 relating=related,
+                supporting=supporting,
+                claims_as_made=as_made,
+                verdict=findings.verdict(claim, self.language),
+                studies=findings.describe_studies(behind, self.language) if behind.any else "",
                 urls=urls,
                 link=lambda url: urls.relative_url(urls.claim_url(claim.id), url),
                 badge=self.badge,
@@ -496,7 +560,8 @@ class _Renderer:
         )
         sections = [
             ("why", parts.why),
-            ("sources", parts.sources),
+            ("as_made", as_made and parts.as_made),
+            ("sources", supporting and parts.sources),
             ("cites", claim.cites and parts.cites),
             ("contradicts", contradicts and parts.contradicts),
             ("related", related and parts.related),
@@ -553,13 +618,15 @@ class _Renderer:
             front=front,
             url=http_url(source.url or ""),
             counts=self.source_counts(source.id),
+            background_drawn=self.background_drawn([source.id]),
             drawn=ordered(self.kb.claims[i] for i in self.drawn_from[source.id]),
             citing=ordered(self.kb.claims[i] for i in self.cited_by[source.id]),
         )
 
     def counts(self) -> dict:
+        """Claims about oxytocin per category and grade: background claims are not its evidence."""
         table = {category: {grade: 0 for grade in Grade} for category in Category}
-        for claim in self.kb.claims.values():
+        for claim in findings.about_oxytocin(self.kb.claims.values()):
             table[claim.category][claim.grade] += 1
         return table
 
@@ -589,13 +656,16 @@ class _Renderer:
                 cited_by=self.cited_by,
                 source_counts=self.source_counts,
                 documents=[s for s in kb.sources.values() if s.text is not None],
+                background_drawn=self.background_drawn(s.id for s in kb.sources.values() if s.text is not None),
                 studies=[s for s in kb.sources.values() if s.text is None],
             ),
         }
         for category in Category:
             claims = ordered(claim for claim in kb.claims.values() if claim.category is category)
             page = urls.category_page(category)
-            pages[page] = self.page("category.md.j2", page, category=category, claims=claims)
+            pages[page] = self.page(
+                "category.md.j2", page, category=category, claims=claims, oxytocin_counts=self.category_counts(claims)
+            )
         for tag, claims in self.by_tag.items():
             pages[urls.tag_page(tag)] = self.page("tag.md.j2", urls.tag_page(tag), tag=tag, claims=ordered(claims))
         for source in kb.sources.values():
