@@ -1,5 +1,6 @@
 """`oxykb report` in the terminal and on the site; `oxykb build` stays quiet when not on a terminal."""
 
+import dataclasses
 import datetime
 import re
 
@@ -7,6 +8,7 @@ import pytest
 from conftest import REPO, TINY_KB, run_oxykb
 
 from oxykb.check import check
+from oxykb.model import Grade
 from oxykb.publish import report
 from oxykb.publish.render import build_date
 
@@ -14,18 +16,25 @@ from oxykb.publish.render import build_date
 def test_report_in_the_terminal(tiny_kb):
     result = run_oxykb("report", str(tiny_kb))
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[:8] == [
+    assert result.stdout.splitlines()[:9] == [  # claims about oxytocin: the background fact is left out
         "category   high  moderate  low  very-low  unsupported  total",
         "---------  ----  --------  ---  --------  -----------  -----",
         "facts         1         0    0         0            0      1",
-        "studies       0         0    0         1            0      1",
+        "studies       0         1    0         1            0      2",
         "therapies     1         0    0         0            0      1",
         "risks         0         0    0         0            1      1",
-        "total         2         0    0         1            1      4",
+        "total         2         1    0         1            1      5",
+        "background claims (not about oxytocin) left out of the table: 1",
         "",
     ]
-    assert "claims with a single low-reliability source and no cited study: 3" in result.stdout
+    assert "claims with a single low-reliability source and no cited study: 4" in result.stdout
     assert "sources no claim uses: 0" in result.stdout
+    assert result.stdout.rstrip().endswith(
+        "graded above very-low without cited evidence (cite it, or lower the grade): 3\n"
+        "  oxytocin-causes-contractions\n"
+        "  oxytocin-made-in-hypothalamus\n"
+        "  stress-raises-heart-rate"
+    )
 
 
 def test_report_finds_stale_reviews_and_unused_sources():
@@ -38,27 +47,54 @@ def test_report_finds_stale_reviews_and_unused_sources():
         "cuddle-hormone-myth",
         "oxytocin-causes-contractions",
         "oxytocin-made-in-hypothalamus",
+        "stress-raises-heart-rate",
+    ]
+    assert made.background == ["stress-raises-heart-rate"]
+
+
+def test_the_report_lists_grades_above_very_low_that_cite_nothing_strongest_first():
+    """Rubric version 2: a grade above very-low rests on evidence in `cites`; the moderate claim cites its study."""
+    kb = check(TINY_KB).knowledge_base
+    made = report.make(kb, datetime.date(2027, 1, 1))
+    assert made.uncited_above_very_low == [
+        "oxytocin-causes-contractions",
+        "oxytocin-made-in-hypothalamus",
+        "stress-raises-heart-rate",
+    ]
+    moderate = dataclasses.replace(kb.claims["nasal-spray-no-difference-to-trust"], cites=())
+    low = dataclasses.replace(moderate, id="a-low-claim", grade=Grade.LOW)
+    kb = dataclasses.replace(kb, claims={**kb.claims, moderate.id: moderate, low.id: low})
+    assert report.make(kb, datetime.date(2027, 1, 1)).uncited_above_very_low == [
+        "oxytocin-causes-contractions",
+        "oxytocin-made-in-hypothalamus",
+        "stress-raises-heart-rate",
+        "nasal-spray-no-difference-to-trust",
+        "a-low-claim",
     ]
 
 
 @pytest.mark.parametrize(
-    "prefix, stale, weak, unused",
+    "prefix, stale, weak, unused, uncited, left_out",
     [
         (
             "",
             "Beweringen die al meer dan twaalf maanden niet zijn beoordeeld",
             "Beweringen met één weinig betrouwbare bron en geen aangehaalde studie",
             "Bronnen die geen enkele bewering gebruikt",
+            "Beweringen boven zeer laag zonder aangehaald bewijs",
+            "Er zijn {count} achtergrondbeweringen weggelaten",
         ),
         (
             "en/",
             "Claims not reviewed in the last twelve months",
             "Claims with a single low-reliability source and no cited study",
             "Sources no claim uses",
+            "Claims graded above very low without cited evidence",
+            "{count} background claims are left out",
         ),
     ],
 )
-def test_report_page_in_both_languages(real_site, prefix, stale, weak, unused):
+def test_report_page_in_both_languages(real_site, prefix, stale, weak, unused, uncited, left_out):
     """The page's sections are the report's lists, counted, with a link to each claim."""
     made = report.make(check(REPO).knowledge_base, build_date())
     page = (real_site / prefix / "report/index.html").read_text("utf-8")
@@ -67,9 +103,11 @@ def test_report_page_in_both_languages(real_site, prefix, stale, weak, unused):
         f"{stale} ({len(made.not_reviewed_for_a_year)})",
         f"{weak} ({len(made.single_weak_source)})",
         f"{unused} ({len(made.unused_sources)})",
+        f"{uncited} ({len(made.uncited_above_very_low)})",
     ]
-    assert made.single_weak_source  # the real knowledge base has some, so the links below are checked
-    for claim_id in made.not_reviewed_for_a_year + made.single_weak_source:
+    assert left_out.format(count=len(made.background)) in body
+    assert made.single_weak_source and made.uncited_above_very_low  # the real knowledge base has some: links checked
+    for claim_id in made.not_reviewed_for_a_year + made.single_weak_source + made.uncited_above_very_low:
         assert f'<a href="../claims/{claim_id}/">' in body
 
 
@@ -77,4 +115,4 @@ def test_build_prints_only_its_result_when_not_on_a_terminal(tiny_project):
     result = run_oxykb("build", str(tiny_project))
     assert result.exit_code == 0
     assert result.stderr == ""
-    assert result.stdout.startswith("built 4 claims in 2 languages")
+    assert result.stdout.startswith("built 6 claims in 2 languages")
