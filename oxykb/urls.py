@@ -114,6 +114,15 @@ def claim_addresses(claim_id: str) -> dict[str, str]:
     return {language: address(language, claim_url(claim_id)) for language in LANGUAGES}
 
 
+def question_url(question_id: str) -> str:
+    return f"questions/{question_id}/"
+
+
+def question_addresses(question_id: str) -> dict[str, str]:
+    """A question's permanent address in every language, from the site root."""
+    return {language: address(language, question_url(question_id)) for language in LANGUAGES}
+
+
 def relative_url(from_url: str, to_url: str) -> str:
     """A link from one published URL to another of the same language: from claims/a/ to claims/b/ is ../b/.
 

@@ -852,7 +852,10 @@ CASES = [
             '    quote_en: "Oxytocin is produced in the hypothalamus"\n    role: supports',
         ),
         [
-            "13:11: 'sources[0].role' must be one of support, claim-as-made; found 'supports' (did you mean 'support'?)",
+            (
+                "13:11: 'sources[0].role' must be one of support, claim-as-made; found 'supports' "
+                "(did you mean 'support'?)"
+            ),
         ],
     ),
     # sources

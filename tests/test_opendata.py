@@ -28,9 +28,10 @@ def test_claims_json_round_trips_and_follows_its_published_schema(real_site):
         assert item["category"] == claim.category.value and item["grade"] == claim.grade.value
         assert (item["statement"]["nl"], item["statement"]["en"]) == (claim.statement.nl, claim.statement.en)
         assert (item["rationale"]["nl"], item["rationale"]["en"]) == (claim.rationale.nl, claim.rationale.en)
-        assert [(q["source"], q["quote"], q["quote_en"]) for q in item["sources"]] == [
-            (q.source, q.quote, q.quote_en) for q in claim.sources
+        assert [(q["source"], q["quote"], q["quote_en"], q["role"]) for q in item["sources"]] == [
+            (q.source, q.quote, q.quote_en, q.role.value) for q in claim.sources
         ]
+        assert (item["direction"], item["background"]) == (claim.direction.value, claim.background)
         assert (item["cites"], item["related"], item["contradicts"], item["tags"]) == (
             list(claim.cites),
             list(claim.related),
@@ -43,6 +44,14 @@ def test_claims_json_round_trips_and_follows_its_published_schema(real_site):
         ).is_file()
     assert {s["id"]: s.get("doi") for s in data["sources"]} == {s.id: s.doi for s in kb.sources.values()}
     assert data["tags"] == {tag: {"nl": name.nl, "en": name.en} for tag, name in kb.tags.items()}
+    assert [q["id"] for q in data["questions"]] == sorted(kb.questions) and kb.questions
+    for item in data["questions"]:
+        question = kb.questions[item["id"]]
+        assert (item["question"]["nl"], item["answer"]["en"]) == (question.question.nl, question.answer.en)
+        assert [(c["claim"], c["role"]) for c in item["claims"]] == [(c.claim, c.role.value) for c in question.claims]
+        assert (item["tags"], item["reviewed"]) == (list(question.tags), question.reviewed.isoformat())
+        assert item["url"] == {"nl": f"questions/{question.id}/", "en": f"en/questions/{question.id}/"}
+    assert sum(item["background"] for item in data["claims"]) == 41  # the claims that are not about oxytocin
 
 
 def test_claims_csv_round_trips(real_site):
@@ -58,6 +67,7 @@ def test_claims_csv_round_trips(real_site):
             claim.rationale.en,
         )
         assert row["grade"] == claim.grade.value and row["reviewed"] == claim.reviewed.isoformat()
+        assert (row["direction"], row["background"]) == (claim.direction.value, str(claim.background).lower())
         assert row["sources"].split(";") == [q.source for q in claim.sources]
         assert (row["tags"].split(";") if row["tags"] else []) == list(claim.tags)
 
@@ -111,3 +121,54 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas():
     assert (
         next(item for item in data["claims"] if item["id"] == claim.id)["statement"] == hostile
     )  # claims.json: as written
+
+
+def test_claims_json_2_0_carries_direction_background_quote_roles_and_study_fields():
+    """Format 2.0 on tests/kb, which has one of each: what a reader of claims.json needs to tell them apart."""
+    data = json.loads(opendata.as_json(check(TINY_KB).knowledge_base))
+    schema = json.loads((REPO / "oxykb/schemas/claims-json.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(data)
+
+    assert data["format_version"] == "2.0"
+    claims = {item["id"]: item for item in data["claims"]}
+    assert claims["nasal-spray-no-difference-to-trust"]["direction"] == "no-difference"
+    assert claims["oxytocin-made-in-hypothalamus"]["direction"] == "effect"  # the default, written out
+    assert [c for c, item in claims.items() if item["background"]] == ["stress-raises-heart-rate"]
+    assert [q["role"] for q in claims["cuddle-hormone-myth"]["sources"]] == ["support", "claim-as-made"]
+    sources = {item["id"]: item for item in data["sources"]}
+    assert sources["doe-2020"]["study"] == {
+        "design": "randomised-trial",
+        "participants": 60,
+        "population": {"nl": "gezonde volwassenen", "en": "healthy adults"},
+        "intervention": {"nl": "oxytocine-neusspray", "en": "oxytocin nasal spray"},
+        "comparator": {"nl": "placebospray", "en": "placebo spray"},
+        "outcome": {"nl": "vertrouwen in een spel", "en": "trust in a game"},
+    }
+    assert "study" not in sources["test-explainer"]  # only where known
+    assert data["questions"] == []
+
+
+def test_claims_csv_has_a_direction_and_background_column_and_stays_a_row_per_claim():
+    kb = check(TINY_KB).knowledge_base
+    rows = list(csv.DictReader(io.StringIO(opendata.as_csv(kb))))
+    assert [row["id"] for row in rows] == sorted(kb.claims)
+    assert {row["id"]: (row["direction"], row["background"]) for row in rows} == {
+        "cuddle-hormone-myth": ("effect", "false"),
+        "nasal-spray-makes-people-social": ("effect", "false"),
+        "nasal-spray-no-difference-to-trust": ("no-difference", "false"),
+        "oxytocin-causes-contractions": ("effect", "false"),
+        "oxytocin-made-in-hypothalamus": ("effect", "false"),
+        "stress-raises-heart-rate": ("effect", "true"),
+    }
+
+
+@pytest.mark.parametrize(
+    "prefix, changes",
+    [
+        ("", "Nieuw in versie 2.0: bij elke bewering de richting van het bewijs"),
+        ("en/", "New in version 2.0: for every claim the direction of the evidence"),
+    ],
+)
+def test_open_data_page_says_what_changed_in_2_0(real_site, prefix, changes):
+    text = (real_site / prefix / "open-data/index.html").read_text("utf-8")
+    assert changes in text and "claim-as-made" in text and "questions" in text

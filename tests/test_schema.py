@@ -7,7 +7,8 @@ import pytest
 from bad_inputs import VALID_CLAIM, VALID_SOURCE
 from conftest import TINY_KB
 
-from oxykb.check import schema, yamlstrict
+from oxykb.check import check, schema, yamlstrict
+from oxykb.publish import opendata
 
 
 def as_data(node):
@@ -66,3 +67,25 @@ def test_source_schema_needs_title_or_cited_as():
     assert list(validator("source.schema.json").iter_errors(data))
     data["cited_as"] = "Doe e.a., 2020"
     assert not list(validator("source.schema.json").iter_errors(data))
+
+
+def test_claims_json_follows_its_schema_and_the_schema_wants_the_2_0_fields():
+    data = json.loads(opendata.as_json(check(TINY_KB).knowledge_base))
+    claims_json = validator("claims-json.schema.json")
+    assert list(claims_json.iter_errors(data)) == []
+
+    def without(path: list, key: str) -> dict:
+        broken = json.loads(json.dumps(data))
+        target = broken
+        for step in path:
+            target = target[step]
+        del target[key]
+        return broken
+
+    for path, key in [
+        ([], "questions"),
+        (["claims", 0], "direction"),
+        (["claims", 0], "background"),
+        (["claims", 0, "sources", 0], "role"),
+    ]:
+        assert list(claims_json.iter_errors(without(path, key))), key

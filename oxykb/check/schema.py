@@ -38,6 +38,8 @@ def open_data_schema() -> dict:
     """The schema of claims.json, built from the same field specs as the claim and source files."""
     claim = fields.CLAIM.json
     source = fields.SOURCE.json
+    question = fields.QUESTION.json
+    quotes = claim["properties"]["sources"]
     localized = {
         "type": "object",
         "properties": {"nl": {"type": "string"}, "en": {"type": "string"}},
@@ -48,7 +50,7 @@ def open_data_schema() -> dict:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "oxykb open data (claims.json)",
         "type": "object",
-        "required": ["format_version", "license", "claims", "sources", "tags"],
+        "required": ["format_version", "license", "claims", "sources", "questions", "tags"],
         "additionalProperties": False,
         "properties": {
             "format_version": {"const": OPEN_DATA_FORMAT_VERSION},
@@ -65,8 +67,13 @@ def open_data_schema() -> dict:
                         "id": {"type": "string", "pattern": fields.SLUG},
                         "category": {"enum": [category.value for category in Category]},
                         "url": localized,
+                        "sources": {  # claims.json writes every quote's role, the default too
+                            **quotes,
+                            "items": {**quotes["items"], "required": quotes["items"]["required"] + ["role"]},
+                        },
                     },
-                    "required": claim["required"] + ["id", "category", "url", "cites", "related", "contradicts"],
+                    "required": claim["required"]
+                    + ["id", "category", "url", "cites", "related", "contradicts", "direction", "background"],
                 },
             },
             "sources": {
@@ -79,6 +86,18 @@ def open_data_schema() -> dict:
                         "has_full_text": {"type": "boolean"},
                     },
                     "required": source["required"] + ["id", "has_full_text"],
+                },
+            },
+            "questions": {
+                "type": "array",
+                "items": {
+                    **question,
+                    "properties": {
+                        **question["properties"],
+                        "id": {"type": "string", "pattern": fields.SLUG},
+                        "url": localized,
+                    },
+                    "required": question["required"] + ["id", "url"],
                 },
             },
             "tags": fields.TAGS.json,

@@ -9,9 +9,9 @@ import csv
 import io
 import json
 
-from ..model import LANGUAGES, Claim, KnowledgeBase, Localized, Source
+from ..model import LANGUAGES, Claim, KnowledgeBase, Localized, Question, Source, Study
 from ..model import OPEN_DATA_FORMAT_VERSION as FORMAT_VERSION
-from ..urls import claim_addresses
+from ..urls import claim_addresses, question_addresses
 
 
 def _per_language(name: str) -> tuple[str, ...]:
@@ -24,6 +24,8 @@ CSV_COLUMNS = (
     "grade",
     "status",
     "population",
+    "direction",
+    "background",  # true or false
     *_per_language("statement"),
     *_per_language("rationale"),
     "sources",
@@ -49,7 +51,11 @@ def _claim(claim: Claim) -> dict:
         "grade": claim.grade.value,
         "rationale": _translations(claim.rationale),
         "population": claim.population.value,
-        "sources": [{"source": q.source, "quote": q.quote, "quote_en": q.quote_en} for q in claim.sources],
+        "direction": claim.direction.value,
+        "background": claim.background,
+        "sources": [
+            {"source": q.source, "quote": q.quote, "quote_en": q.quote_en, "role": q.role.value} for q in claim.sources
+        ],
         "cites": list(claim.cites),
         "related": list(claim.related),
         "contradicts": list(claim.contradicts),
@@ -78,9 +84,35 @@ def _source(source: Source) -> dict:
         value = getattr(source, name)
         if value not in (None, ()):
             data[name] = list(value) if isinstance(value, tuple) else str(value)
+    if source.study is not None:
+        data["study"] = _study(source.study)
     data["assessment"] = _translations(source.assessment)
     data["has_full_text"] = source.text is not None
     return data
+
+
+def _study(study: Study) -> dict:
+    """A study's fields as written in its source file: only those that are known."""
+    data: dict = {"design": study.design.value}
+    if study.participants is not None:
+        data["participants"] = study.participants
+    for name in ("population", "intervention", "comparator", "outcome"):
+        value = getattr(study, name)
+        if value is not None:
+            data[name] = _translations(value)
+    return data
+
+
+def _question(question: Question) -> dict:
+    return {
+        "id": question.id,
+        "question": _translations(question.question),
+        "answer": _translations(question.answer),
+        "claims": [{"claim": entry.claim, "role": entry.role.value} for entry in question.claims],
+        "tags": list(question.tags),
+        "reviewed": question.reviewed.isoformat(),
+        "url": question_addresses(question.id),
+    }
 
 
 def as_json(kb: KnowledgeBase) -> str:
@@ -105,6 +137,9 @@ def as_json(kb: KnowledgeBase) -> str:
             ",\n",
             ' "sources": ',
             lines([_source(kb.sources[source_id]) for source_id in sorted(kb.sources)]),
+            ",\n",
+            ' "questions": ',
+            lines([_question(kb.questions[question_id]) for question_id in sorted(kb.questions)]),
             ",\n",
             ' "tags": {',
             ",".join(f"\n  {dump(tag)}: {dump(_translations(name))}" for tag, name in tags),
@@ -138,6 +173,8 @@ def as_csv(kb: KnowledgeBase) -> str:
                 claim.grade.value,
                 claim.status.value,
                 claim.population.value,
+                claim.direction.value,
+                "true" if claim.background else "false",
                 *_translations(claim.statement).values(),
                 *_translations(claim.rationale).values(),
                 LIST_SEPARATOR.join(q.source for q in claim.sources),
