@@ -142,13 +142,27 @@ def test_search_finds_pages_in_the_readers_language_only(reader):
 
 
 def test_contradicting_claims_link_both_ways(reader):
-    page = reader.open("/en/claims/oxytocin-general-love-hormone/")
+    page = reader.open("/en/claims/stress-inhibits-oxytocin-production/")
     contradicting = page.locator("h2:has-text('Contradicting claims') + ul a").first
     target = contradicting.get_attribute("href")
     contradicting.click()
     expect(page).to_have_url(re.compile(re.escape(target.strip("./")) + "/?$"))
-    back = page.locator("h2:has-text('Contradicting claims') + ul a[href*='oxytocin-general-love-hormone']")
+    back = page.locator("h2:has-text('Contradicting claims') + ul a[href*='stress-inhibits-oxytocin-production']")
     expect(back).to_have_count(1)
+
+
+def test_the_love_hormone_myth_reads_right(reader):
+    """The vole finding agrees with the myth's rejection, so it is related; the quotes making the myth are the claim
+    as made, apart from the quotes that support the rejection (issue "Answers first", item 4)."""
+    page = reader.open("/en/claims/oxytocin-general-love-hormone/")
+    expect(page.locator("h2:has-text('Contradicting claims')")).to_have_count(0)
+    related = page.locator("h2:has-text('Related claims') + ul a[href*='vole-oxtr-makes-social-bonds-selective']")
+    expect(related).to_have_count(1)
+    as_made = page.locator("h2:has-text('The claim as made') + p + blockquote")
+    expect(as_made).to_contain_text("Oxytocin is also called the 'love hormone'")
+    support = page.locator("h2:has-text('Where this claim comes from') + blockquote")
+    expect(support).to_contain_text('It is often called the "love hormone"')
+    expect(page.locator(".oxykb-verdict")).to_have_text("No good evidence that it is true.")
 
 
 @pytest.mark.parametrize(
@@ -213,7 +227,8 @@ AXE_PAGES = [
     "risks/",
     "claims/oxytocin-made-in-hypothalamus/",
     "claims/vole-pair-bonds-form-without-oxytocin-receptor/",
-    "claims/casual-sex-reduces-womens-oxytocin-production/",
+    "claims/casual-sex-reduces-womens-oxytocin-production/",  # the claim as made; no research
+    "claims/ptsd-amygdala-over-responsive/",  # a background claim's notice
     "sources/ilive-oxytocine-vriendschapshormoon/",
     "evidence/",
 ]

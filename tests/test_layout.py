@@ -6,8 +6,14 @@ and not get a white slab in dark mode.
 """
 
 import base64
+import functools
+import http.server
+import shutil
+import threading
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
+from conftest import REPO, TINY_KB, run_oxykb
 from test_browser import Reader, base_url, browser  # noqa: F401  (fixtures shared with the browser tests)
 
 PHONE = {"width": 390, "height": 844}
@@ -136,6 +142,78 @@ def test_figures_are_dark_in_dark_mode(browser, base_url, scheme):  # noqa: F811
         png = figure.screenshot(animations="disabled")
         share = page.evaluate(WHITE_SHARE, "data:image/png;base64," + base64.b64encode(png).decode())
         assert share < 0.1, share
+        assert reader.errors == []
+    finally:
+        reader.page.close()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# What the real knowledge base does not have yet (a study's fields, a no-difference finding), in the tiny one.
+
+
+@pytest.fixture(scope="module")
+def tiny_site(tmp_path_factory):
+    """tests/kb built by `oxykb build` and served, for pages the real knowledge base has no example of yet."""
+    root = tmp_path_factory.mktemp("tiny") / "kb"
+    shutil.copytree(TINY_KB, root, ignore=shutil.ignore_patterns(".oxykb"))
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    result = run_oxykb("build", str(root))
+    assert result.exit_code == 0, result.output
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+STUDY_LAYOUT = """Array.from(document.querySelectorAll('dl.oxykb-study dt')).map(term => {
+  const value = term.nextElementSibling.getBoundingClientRect(), box = term.getBoundingClientRect();
+  return [Math.round(box.top), Math.round(value.top), Math.round(value.right)];
+})"""
+
+
+@pytest.mark.parametrize("viewport, side_by_side", [(PHONE, False), (DESKTOP, True)])
+def test_a_studys_fields_fit_a_phone(browser, tiny_site, viewport, side_by_side):  # noqa: F811
+    """Term beside value where there is room, above it on a phone; never wider than the screen."""
+    reader = Reader(browser, tiny_site, viewport=viewport)
+    try:
+        for language in LANGUAGES:
+            page = reader.open(f"/{language}sources/doe-2020/")
+            rows = page.evaluate(STUDY_LAYOUT)
+            assert len(rows) == 7
+            assert all((term_top == value_top) == side_by_side for term_top, value_top, _ in rows), rows
+            assert all(right <= viewport["width"] for _, _, right in rows)
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        assert reader.errors == []
+    finally:
+        reader.page.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_evidence_model_v2_pages_have_no_serious_accessibility_violations(browser, tiny_site, scheme):  # noqa: F811
+    reader = Reader(browser, tiny_site, viewport=PHONE, color_scheme=scheme)
+    found = {}
+    try:
+        for language in LANGUAGES:
+            for path in [
+                "claims/stress-raises-heart-rate/",  # background notice
+                "claims/cuddle-hormone-myth/",  # the claim as made
+                "claims/nasal-spray-no-difference-to-trust/",  # verdict, studies counted
+                "sources/doe-2020/",  # the study's fields
+                "evidence/",
+            ]:
+                reader.open(f"/{language}{path}")
+                violations = Axe().run(reader.page).response["violations"]
+                serious = [
+                    (v["id"], v["nodes"][0]["target"]) for v in violations if v["impact"] in ("critical", "serious")
+                ]
+                if serious:
+                    found[language + path] = serious
+        assert found == {}
         assert reader.errors == []
     finally:
         reader.page.close()
