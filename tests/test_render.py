@@ -435,9 +435,9 @@ def test_the_evidence_page_follows_rubric_version_2(knowledge_base):
     english = readable(render.render(knowledge_base, "en", {}), "evidence.md")
     dutch = readable(render.render(knowledge_base, "nl", {}), "evidence.md")
     assert "| ✕ Unsupported" not in english  # the grade's badge, not plain text, in the scale table
-    assert "| Moderate | X probably does Y | X probably makes little or no difference to Y |" in english
-    assert "| Unsupported | there is no good evidence that X does Y | — |" in english
-    assert "| Matig | X doet waarschijnlijk Y | X maakt waarschijnlijk weinig of geen verschil voor Y |" in dutch
+    assert "Moderate</span> | X probably does Y | X probably makes little or no difference to Y |" in english
+    assert "Unsupported</span> | there is no good evidence that X does Y | — |" in english
+    assert "Matig</span> | X doet waarschijnlijk Y | X maakt waarschijnlijk weinig of geen verschil voor Y |" in dutch
     assert "## Three things, kept apart" in english and "## Drie dingen die we uit elkaar houden" in dutch
     assert "## Background claims" in english and "## Achtergrondbeweringen" in dutch
     assert "in prairie voles" in english and "bij prairiewoelmuizen" in dutch

@@ -291,6 +291,7 @@ class _Renderer:
             by_grade=by_grade,
             badge=self.badge,
             grade_heading=self.grade_heading,
+            word=lambda text: Safe(f'<span class="oxykb-word">{html_text(text)}</span>'),  # never broken in a table
             claim_list=self.claim_list,
             source_link=self.source_link,
             source_name=source_name,
