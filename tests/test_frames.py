@@ -43,7 +43,7 @@ def test_a_plugin_that_strips_html_comments_stops_the_build(tiny_project):
     assert "the site would be wrong, so the build stops" in message
     assert "facts/index.md: <!--oxykb:part:0--> did not reach the built page" in message
     assert "strips HTML comments" in message
-    assert "the claim page frame claims/_frame-0.md lacks <!--oxykb:intro-->" in message
+    assert "the claim page frame claims/_frame-0.md lacks <!--oxykb:breadcrumb-->, <!--oxykb:intro-->" in message
 
 
 def test_a_template_that_filters_the_title_stops_the_build(tiny_project):

@@ -18,7 +18,14 @@ from oxykb.model import Localized
 from oxykb.publish import render
 
 GOLDEN = TESTS / "golden"
-PAGES = ["claims/nasal-spray-makes-people-social.html", "sources/doe-2020.md", "studies/index.md", "index.md"]
+PAGES = [
+    "claims/nasal-spray-makes-people-social.html",
+    "sources/doe-2020.md",
+    "sources/test-explainer.md",
+    "studies/index.md",
+    "tags/physiology.md",
+    "index.md",
+]
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +42,7 @@ def readable(rendered: render.Rendered, page: str) -> str:
         head = f"title: {claim.title}\ndescription: {claim.description}\nedit: {claim.edit_path}\n"
         return (
             head
-            + f"<h1>{claim.heading}</h1>\n{claim.intro}\n"
+            + f"{claim.breadcrumb}\n<h1>{claim.heading}</h1>\n{claim.intro}\n"
             + "".join(f"<h2>{title}</h2>\n{part}\n" for title, part in claim.sections)
         )
     text = rendered.pages[page]
