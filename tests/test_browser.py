@@ -99,7 +99,8 @@ def test_a_dutch_reader_goes_from_home_to_a_claim_and_its_source(reader):
     page.get_by_role("link", name="Feiten", exact=True).first.click()
     expect(page).to_have_url(reader.base_url + "/facts/")
     reader.shot("category-nl")
-    page.locator("article a[href*='/claims/']").first.click()
+    page.locator("article summary").first.click()  # a topic of the strongest grade, folded on this long list
+    page.locator("article details[open] a[href*='/claims/']").first.click()
     expect(page).to_have_url(re.compile(r"/claims/[a-z0-9-]+/$"))
     expect(page.locator("h1")).to_be_visible()
     expect(page.locator(".oxykb-grade").first).to_be_visible()
@@ -225,27 +226,127 @@ AXE_PAGES = [
     "studies/",
     "therapies/",
     "risks/",
+    "tags/anxiety/",
     "claims/oxytocin-made-in-hypothalamus/",
     "claims/vole-pair-bonds-form-without-oxytocin-receptor/",
     "claims/casual-sex-reduces-womens-oxytocin-production/",  # the claim as made; no research
     "claims/ptsd-amygdala-over-responsive/",  # a background claim's notice
     "sources/ilive-oxytocine-vriendschapshormoon/",
+    "sources/olff-oratie-ptss-oxytocine/",
     "evidence/",
 ]
+OPEN_EVERY_TOPIC = "document.querySelectorAll('details').forEach(details => { details.open = true; })"
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("language", ["", "en/"])
-def test_no_serious_accessibility_violations(reader, language):
+def test_no_serious_accessibility_violations(browser, base_url, language, scheme):
+    """In Material's default scheme and in its slate (dark) scheme, which mkdocs.yml's palette takes from the
+    system's setting; with every folded topic of the claim lists open, so that axe sees every item."""
+    reader = Reader(browser, base_url, color_scheme=scheme)
     axe = Axe()
     found = {}
-    for path in AXE_PAGES:
-        reader.open("/" + language + path)
-        results = axe.run(reader.page)
-        serious = [v for v in results.response["violations"] if v["impact"] in ("critical", "serious")]
-        if serious:
-            found[language + path] = [(v["id"], len(v["nodes"]), v["nodes"][0]["target"]) for v in serious]
+    try:
+        for path in AXE_PAGES:
+            page = reader.open("/" + language + path)
+            assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == (
+                "slate" if scheme == "dark" else "default"
+            )
+            page.evaluate(OPEN_EVERY_TOPIC)
+            results = axe.run(page)
+            serious = [v for v in results.response["violations"] if v["impact"] in ("critical", "serious")]
+            if serious:
+                found[language + path] = [(v["id"], len(v["nodes"]), v["nodes"][0]["target"]) for v in serious]
+        assert reader.errors == []
+    finally:
+        reader.page.close()
     problems = sorted({(rule, str(target)) for page_found in found.values() for rule, _, target in page_found})
     assert problems == [], found
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Lists a reader can scan on a phone, and breadcrumbs (issue "Answers first", items 3 and 5).
+
+PHONE = {"width": 390, "height": 844}
+
+
+def test_on_a_phone_the_facts_page_shows_every_group_within_two_screens_and_leads_to_a_claim(browser, base_url):
+    reader = Reader(browser, base_url, viewport=PHONE)
+    try:
+        page = reader.open("/facts/")
+        headings = page.locator("article h2")
+        expect(headings.first).to_have_text(re.compile(r"Hoog \(\d+\)"))
+        assert headings.count() == 5
+        expect(
+            page.get_by_role("heading", name=re.compile(r"Zeer laag \(\d+\) — het is zeer onzeker of …"))
+        ).to_be_visible()
+        # every grade heading and every topic (folded: a name and a count) within two screens of the page's top
+        bottoms = page.evaluate(
+            "Array.from(document.querySelectorAll('article h2, article summary'))"
+            ".map(e => e.getBoundingClientRect().bottom + window.scrollY)"
+        )
+        assert len(bottoms) > 20 and max(bottoms) <= 2 * PHONE["height"], max(bottoms)
+        reader.shot("facts-phone-nl")
+        # a reader opens a topic of the very-low grade and reaches one of its claims
+        topic = page.locator(
+            "h2:has-text('Zeer laag') + .oxykb-topics > details",
+            has=page.locator("summary", has_text=re.compile(r"^angst \(\d+\)$")),
+        )
+        topic.locator("summary").click()
+        claim = topic.locator("li a").first
+        expect(claim).to_be_visible()
+        # seen: an ellipsis and the rest, the heading saying the hedge; heard: the whole statement
+        assert claim.locator(".oxykb-hidden").bounding_box()["width"] <= 1
+        expect(claim.locator("[aria-hidden=true]")).to_have_text("…")
+        expect(claim).to_have_accessible_name(re.compile(r"^Het is zeer onzeker of [^…]+$"))
+        reader.shot("facts-phone-open-nl")
+        # a tap on its first line (the middle of a link over two lines can be beside it, where Playwright clicks)
+        line = claim.evaluate(
+            "a => { const r = a.getClientRects()[0]; return [r.x + r.width / 2, r.y + r.height / 2]; }"
+        )
+        page.mouse.click(*line)
+        expect(page).to_have_url(re.compile(r"/claims/[a-z0-9-]+/$"))
+        expect(page.locator("h1")).to_have_text(re.compile(r"^Het is zeer onzeker of "))  # the claim page says all
+        assert reader.errors == []
+    finally:
+        reader.page.close()
+
+
+def test_the_studies_list_says_which_findings_come_from_animals(reader):
+    page = reader.open("/en/studies/")
+    voles = page.locator(".oxykb-topics > details", has=page.locator("summary", has_text="prairie voles")).first
+    voles.locator("summary").click()
+    expect(voles.locator("li .oxykb-marker", has_text="animals").first).to_be_visible()
+    assert voles.locator("li").count() == voles.locator("li .oxykb-marker", has_text="animals").count()
+
+
+@pytest.mark.parametrize(
+    "path, label, trail, up",
+    [
+        ("/claims/oxytocin-made-in-hypothalamus/", "Kruimelpad", ["Start", "Feiten"], "/facts/"),
+        ("/en/claims/oxytocin-made-in-hypothalamus/", "Breadcrumb", ["Home", "Facts"], "/en/facts/"),
+        ("/sources/olff-oratie-ptss-oxytocine/", "Kruimelpad", ["Start", "Bronnen"], "/sources/"),
+        ("/en/sources/olff-oratie-ptss-oxytocine/", "Breadcrumb", ["Home", "Sources"], "/en/sources/"),
+    ],
+)
+def test_a_breadcrumb_above_the_heading_leads_back_up(browser, base_url, path, label, trail, up):
+    reader = Reader(browser, base_url, viewport=PHONE)
+    try:
+        page = reader.open(path)
+        crumbs = page.get_by_role("navigation", name=label)
+        expect(crumbs).to_be_visible()
+        assert crumbs.bounding_box()["y"] < page.locator("article h1").bounding_box()["y"]
+        assert crumbs.bounding_box()["height"] < 30  # one line, however long the page's name
+        assert crumbs.locator("a").all_inner_texts() == trail
+        current = crumbs.locator("[aria-current=page]").inner_text()  # the whole name, though cut off on screen
+        assert current and page.locator("article h1").inner_text().startswith(current)
+        if "claims/" in path:
+            reader.shot("claim-breadcrumb-" + ("en" if "/en/" in path else "nl"))
+        crumbs.get_by_role("link", name=trail[-1], exact=True).click()
+        expect(page).to_have_url(base_url + up)
+        assert reader.errors == []
+    finally:
+        reader.page.close()
 
 
 # ---------------------------------------------------------------------------------------------------------------

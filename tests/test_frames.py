@@ -3,6 +3,7 @@ changes a mark, or a sitemap not written as expected, stops the build with a mes
 
 import dataclasses
 import gzip
+import json
 import re
 
 import pytest
@@ -43,7 +44,7 @@ def test_a_plugin_that_strips_html_comments_stops_the_build(tiny_project):
     assert "the site would be wrong, so the build stops" in message
     assert "facts/index.md: <!--oxykb:part:0--> did not reach the built page" in message
     assert "strips HTML comments" in message
-    assert "the claim page frame claims/_frame-0.md lacks <!--oxykb:intro-->" in message
+    assert "the claim page frame claims/_frame-0.md lacks <!--oxykb:breadcrumb-->, <!--oxykb:intro-->" in message
 
 
 def test_a_template_that_filters_the_title_stops_the_build(tiny_project):
@@ -166,3 +167,40 @@ def test_edit_links_come_from_the_model_not_from_file_names(tiny_project, tmp_pa
         (tmp_path / "site/sources/doe-2020/index.html").read_text(),
     )
     assert edit == ["https://github.com/oxykb/oxykb/edit/main/claims/sources/doe-2020.yaml"]
+
+
+def test_a_plugin_that_moves_the_breadcrumb_below_the_heading_stops_the_build(tiny_project):
+    """The breadcrumb's mark must stay above the claim's heading, where every claim page shows its breadcrumb."""
+    (tiny_project / "hooks.py").write_text(
+        "def on_page_content(html, page, config, files):\n"
+        "    mark = '<!--oxykb:breadcrumb-->'\n"
+        "    return html.replace(mark, '').replace('</h1>', '</h1>' + mark, 1) if mark in html else html\n"
+    )
+    message = failed_build(tiny_project, lambda: configure(tiny_project, hooks="[hooks.py]"))
+    assert "the claim page frame claims/_frame-0.md has the breadcrumb below the claim's heading" in message
+
+
+def test_breadcrumbs_open_claim_and_source_pages_and_stay_out_of_the_search_index(tiny_project):
+    assert run_oxykb("build", str(tiny_project)).exit_code == 0
+    site = tiny_project / "site"
+    for language, home, category in (("", "Start", "Studies"), ("en/", "Home", "Studies")):
+        claim = (site / language / "claims/nasal-spray-makes-people-social/index.html").read_text()
+        crumbs = re.search(
+            r'<nav class="oxykb-breadcrumb" aria-label="[^"]+"><ol>(.*?)</ol></nav><h1 id="claim">', claim
+        )
+        assert crumbs, language
+        assert re.findall(r'<a href="([^"]*)">([^<]*)</a>', crumbs[1]) == [
+            ("../../", home),
+            ("../../studies/", category),
+        ]
+        source = (site / language / "sources/doe-2020/index.html").read_text()
+        assert re.search(r'<li aria-current="page">Doe e\.a\., 2020</li></ol></nav><h1 id=', source), language
+        index = json.loads((site / language / "search/search_index.json").read_text())["docs"]
+        entries = {entry["location"]: entry for entry in index}
+        assert entries["claims/nasal-spray-makes-people-social/"]["title"].startswith(("Het is zeer", "It is very"))
+        assert entries["sources/doe-2020/"]["title"] == "Doe e.a., 2020"
+        # the heading's section is the page's own entry, with its text: no empty section before it
+        assert "\u2295\u25ef\u25ef\u25ef" in entries["claims/nasal-spray-makes-people-social/"]["text"]
+        assert "doi:10.1234/example.5678" in entries["sources/doe-2020/"]["text"]
+        assert [location for location in entries if location.endswith(("#claim", "#doe-ea-2020"))] == []
+        assert not [entry for entry in index if home + "Studies" in entry["text"] or "Kruimelpad" in entry["text"]]

@@ -24,7 +24,9 @@ PAGES = [
     "claims/cuddle-hormone-myth.html",  # a quote that is the claim as made
     "claims/stress-raises-heart-rate.html",  # a background claim
     "sources/doe-2020.md",  # a study's structured fields
+    "sources/test-explainer.md",
     "studies/index.md",
+    "tags/physiology.md",
     "index.md",
     "evidence.md",
 ]
@@ -44,7 +46,7 @@ def readable(rendered: render.Rendered, page: str) -> str:
         head = f"title: {claim.title}\ndescription: {claim.description}\nedit: {claim.edit_path}\n"
         return (
             head
-            + f"<h1>{claim.heading}</h1>\n{claim.intro}\n"
+            + f"{claim.breadcrumb}\n<h1>{claim.heading}</h1>\n{claim.intro}\n"
             + "".join(f"<h2>{title}</h2>\n{part}\n" for title, part in claim.sections)
         )
     text = rendered.pages[page]

@@ -28,12 +28,13 @@ from .. import urls
 from ..publish import render
 from . import pages
 
-TITLE, DESCRIPTION, EDIT, HEADING, INTRO = (
+TITLE, DESCRIPTION, EDIT, HEADING, INTRO, BREADCRUMB = (
     "OXYKBTITLE",
     "OXYKBDESCRIPTION",
     "OXYKBEDIT",
     "OXYKBHEADING",
     "<!--oxykb:intro-->",
+    "<!--oxykb:breadcrumb-->",  # above the heading; put in after the page is built, so search leaves it out
 )
 FRAME_PREFIX = "claims/_frame-"
 
@@ -49,6 +50,7 @@ _MARK_TRACES = (
     "oxykbedit",
     "oxykbheading",
     "oxykb:intro",
+    "oxykb:breadcrumb",
     "oxykb:section",
     "oxykb:part",
     FRAME_PREFIX,
@@ -67,6 +69,8 @@ def claim_markdown(sections: tuple[str, ...], title: str, description: str, sear
         *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in front.items()),
         "---",
         "",
+        BREADCRUMB,
+        "",
         f"# {HEADING} {{#claim}}",
         "",
         INTRO,
@@ -84,8 +88,19 @@ def claim_values(page: render.ClaimPage) -> dict[str, str]:
         EDIT: page.edit_path,
         HEADING: page.heading,
         INTRO: page.intro,
+        BREADCRUMB: page.breadcrumb,
         **{section_mark(index): part for index, (_, part) in enumerate(page.sections)},
     }
+
+
+_OPENING_MARK = re.compile(r"(<!--oxykb:(?:breadcrumb|part:\d+)-->)\s+")
+
+
+def joined_to_heading(content: str) -> str:
+    """A page that opens with a mark (a breadcrumb's, above the heading) without the line break after it, which
+    Material's search index would take for a section of its own before the page's heading."""
+    match = _OPENING_MARK.match(content)
+    return content[: match.end(1)] + content[match.end() :] if match else content
 
 
 class Frame:
@@ -163,8 +178,11 @@ class Filling:
 
         return [source for source in files if stale(source)]
 
-    def claim_page_content(self, content: str, page) -> str:
-        """A claim page MkDocs builds itself (fill_claim_pages: false): its parts put in after Markdown."""
+    def page_content(self, content: str, page) -> str:
+        """A page converted from Markdown, before the search index reads it: a breadcrumb's mark joined to the
+        heading after it; and a claim page MkDocs builds itself (fill_claim_pages: false) with its parts put in
+        (its breadcrumb after the page is built, by `after_page`, as when it is filled into a frame)."""
+        content = joined_to_heading(content)
         claim = self.built_by_mkdocs.get(page.file.src_uri)
         if claim is None:
             return content
@@ -172,14 +190,27 @@ class Filling:
         return self._filled(page.file.src_uri, content, marks, claim_values(claim))
 
     def after_page(self, output: str, page) -> str:
-        """Puts a Markdown page's HTML parts in place; keeps each claim page frame for filling."""
+        """Puts a Markdown page's HTML parts in place, and a claim page's breadcrumb; keeps each claim page frame
+        for filling."""
         parts = self.parts.get(page.file.src_uri)
         if parts:
             marks = [render.part_mark(index) for index in range(len(parts))]
             output = self._filled(page.file.src_uri, output, marks, dict(zip(marks, parts, strict=True)))
+        claim = self.built_by_mkdocs.get(page.file.src_uri)
+        if claim is not None:
+            output = self._filled(page.file.src_uri, output, [BREADCRUMB], {BREADCRUMB: claim.breadcrumb})
         sections = self.frame_layouts.get(page.file.src_uri)
         if sections is not None:
-            marks = [TITLE, DESCRIPTION, EDIT, HEADING, INTRO, page.url, *map(section_mark, range(len(sections)))]
+            marks = [
+                TITLE,
+                DESCRIPTION,
+                EDIT,
+                BREADCRUMB,
+                HEADING,
+                INTRO,
+                page.url,
+                *map(section_mark, range(len(sections))),
+            ]
             frame = Frame(output, marks)
             missing = set(marks) - frame.marks - {EDIT, page.url}  # no edit button without repo_url; no switcher
             changed = frame.changed_marks()
@@ -187,6 +218,11 @@ class Filling:
                 self.problems.append(
                     f"the claim page frame {page.file.src_uri} lacks {', '.join(sorted(missing))}: "
                     "a theme override or plugin removed them (HTML comments among them)"
+                )
+            elif frame.pieces.index(BREADCRUMB) > frame.pieces.index(HEADING):
+                self.problems.append(
+                    f"the claim page frame {page.file.src_uri} has the breadcrumb below the claim's heading:"
+                    " a theme override or plugin moved it"
                 )
             elif changed:
                 self.problems.append(

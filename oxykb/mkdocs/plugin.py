@@ -75,7 +75,7 @@ class OxykbPlugin(BasePlugin[OxykbConfig]):
         return env
 
     def on_page_content(self, html, *, page, config, files):
-        return self.filling.claim_page_content(html, page)
+        return self.filling.page_content(html, page)
 
     def on_post_page(self, output, *, page, config):
         return self.filling.after_page(output, page)

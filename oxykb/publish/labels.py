@@ -210,6 +210,13 @@ GRADE_WORDING = {
     },
 }
 
+# The hedge that begins a statement of a grade, exactly as editors write it (the evidence scale's wording). A claim
+# list says it once, in the grade's heading, and shows the rest of each statement that begins with it.
+HEDGE = {
+    "nl": {Grade.VERY_LOW: "Het is zeer onzeker of ", Grade.UNSUPPORTED: "Er is geen goed bewijs dat "},
+    "en": {Grade.VERY_LOW: "It is very uncertain whether ", Grade.UNSUPPORTED: "There is no good evidence that "},
+}
+
 POPULATION = {
     "nl": {
         Population.HUMAN: "Onderzoek bij mensen",
@@ -225,6 +232,18 @@ POPULATION = {
         Population.MIXED: "Research in people and animals",
         Population.NONE: "No research",
     },
+}
+
+# Claim lists mark a finding that does not come from research in people (the full name is the marker's title).
+POPULATION_MARKER = {
+    "nl": {Population.ANIMAL: "dieren", Population.IN_VITRO: "in vitro", Population.NONE: "geen onderzoek"},
+    "en": {Population.ANIMAL: "animals", Population.IN_VITRO: "in vitro", Population.NONE: "no research"},
+}
+
+# ... and a background claim, which is not about oxytocin itself.
+BACKGROUND_MARKER = {
+    "nl": {"marker": "achtergrond", "title": "Achtergrond: gaat niet over oxytocine zelf"},
+    "en": {"marker": "background", "title": "Background: not about oxytocin itself"},
 }
 
 # What the evidence says, by certainty and direction (evidence scale version 2, "Wording follows grade and
@@ -383,6 +402,7 @@ TEXT = {
     "nl": {
         "grade": "Bewijsniveau",
         "breadcrumb": "Kruimelpad",
+        "no_topic": "zonder onderwerp",
         "address": "Adres",
         "address_on_site": "Adres op deze site",
         "why": "Waarom dit bewijsniveau",
@@ -597,6 +617,7 @@ TEXT = {
     "en": {
         "grade": "Evidence",
         "breadcrumb": "Breadcrumb",
+        "no_topic": "no topic",
         "address": "Address",
         "address_on_site": "Address on this site",
         "why": "Why this grade",

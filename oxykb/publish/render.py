@@ -17,6 +17,7 @@ import html
 import json
 import os
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable
 from typing import NamedTuple
@@ -241,6 +242,7 @@ class ClaimPage(NamedTuple):
     heading: str
     intro: str
     sections: tuple[tuple[str, str], ...]  # (section title, HTML)
+    breadcrumb: str = ""  # HTML, above the heading
 
 
 _HTML = jinja2.Environment(  # claim pages: HTML escapes every printed value that is not Safe
@@ -270,6 +272,49 @@ def by_grade(claims: list[Claim]) -> list[tuple[Grade, list[Claim]]]:
     return [(grade, group) for grade, group in groups.items() if group]
 
 
+# Claim lists are grouped by grade, then by topic. A list of at most FOLD_LIST_ABOVE claims shows every claim; in a
+# longer one, a grade of more than FOLD_GRADE_ABOVE claims shows its topics folded, side by side, so that a phone
+# shows every heading and topic of a long page within about two screens.
+FOLD_LIST_ABOVE = 10
+FOLD_GRADE_ABOVE = 4
+
+
+def alphabetical(name: str) -> str:
+    """A sort key for names in either language: case and accents do not count (é sorts with e)."""
+    return "".join(char for char in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(char))
+
+
+def topic_of(claim: Claim, page_tag: str | None = None) -> str | None:
+    """What a claim is listed under: its first tag; on a tag's own page, its first other tag (else that tag)."""
+    others = [tag for tag in claim.tags if tag != page_tag]
+    return others[0] if others else (claim.tags[0] if claim.tags else None)
+
+
+class GradeGroup(NamedTuple):
+    """One grade of a claim list: its heading, as Markdown, and the mark where its topics' HTML goes.
+
+    The heading stays out of the search index, like the list below it (where each claim is found on its own page).
+    """
+
+    heading: Safe
+    topics: Safe
+
+
+class _ListEntry(NamedTuple):
+    """A claim as a list shows it, apart from its link (which depends on the page)."""
+
+    sort_key: str  # first, so that entries sort alphabetically by what they show
+    claim_id: str
+    hedged: bool  # the statement begins with its grade's hedge, which the grade's heading then says
+    before_link: str  # badge and markers
+    link_text: str
+
+
+def marker(marker: str, title: str) -> str:
+    """A list item's marker (animal research, background) with its full name as the title."""
+    return f'<span class="oxykb-marker" title="{html_text(title)}">{html_text(marker)}</span> '
+
+
 _CLAIM_PAGES: dict[tuple, str] = {}  # so that `oxykb serve` re-renders only the claims an edit touches
 
 
@@ -288,11 +333,12 @@ class _Renderer:
             Category=Category,
             Direction=Direction,
             Grade=Grade,
-            by_grade=by_grade,
             badge=self.badge,
             grade_heading=self.grade_heading,
             word=lambda text: Safe(f'<span class="oxykb-word">{html_text(text)}</span>'),  # never broken in a table
             claim_list=self.claim_list,
+            grade_groups=self.grade_groups,
+            breadcrumb=self.breadcrumb_part,
             source_link=self.source_link,
             source_name=source_name,
             citation=self.citation,
@@ -317,8 +363,14 @@ class _Renderer:
         )
         self.figures: dict[str, str] = {}  # figures/<name>.svg -> SVG, written beside the pages
         self.statements: dict[str, Safe] = {}  # each claim's statement as HTML, escaped once
+        self.list_entries: dict[str, _ListEntry] = {}  # each claim as grouped lists show it, made once
         self.parts: dict[str, list[str]] = {}  # page -> HTML parts its marks stand for
         self.badges = {grade: self._badge(grade) for grade in Grade}
+        self.population_markers = {
+            population: marker(text, labels.POPULATION[language][population])
+            for population, text in labels.POPULATION_MARKER[language].items()
+        }
+        self.background_marker = marker(**labels.BACKGROUND_MARKER[language])
         self.contradicted_by = defaultdict(set)
         self.related_from = defaultdict(set)
         self.drawn_from = defaultdict(set)
@@ -369,6 +421,96 @@ class _Renderer:
             for claim_id in claim_ids
         )
         return self.part(page, f"<ul>\n{items}</ul>")
+
+    def grade_groups(self, claims: list[Claim], page: str, tag: str | None = None) -> list[GradeGroup]:
+        """Claims by grade (strongest first), then by topic (alphabetical), with counts: a list a reader can scan.
+
+        A grade's heading says its hedge once when its statements begin with it. Each grade's topics are one
+        HTML part, built without a template call per claim, so that lists of thousands stay fast. On a tag's
+        page (`tag`), claims are listed under their other topics.
+        """
+        here = urls.page_url(page)
+        long_list = len(claims) > FOLD_LIST_ABOVE
+        groups = []
+        for grade, in_grade in by_grade(claims):
+            topics: dict[str | None, list[_ListEntry]] = defaultdict(list)
+            for claim in in_grade:
+                topics[topic_of(claim, tag)].append(self.list_entry(claim))
+            heading = f"{labels.GRADE_SYMBOL[grade]} {labels.GRADE[self.language][grade]} ({len(in_grade)})"
+            if any(entry.hedged for entries in topics.values() for entry in entries):
+                hedge = labels.HEDGE[self.language][grade].strip()
+                heading += f" \u2014 {hedge[0].lower()}{hedge[1:]} \u2026"
+            folded = long_list and len(in_grade) > FOLD_GRADE_ABOVE
+            html_topics = "".join(
+                self.topic_html(self.topic_name(topic), topics[topic], here, folded)
+                for topic in sorted(
+                    topics, key=lambda topic: (topic is None, alphabetical(self.topic_name(topic)), topic or "")
+                )
+            )
+            groups.append(
+                GradeGroup(
+                    Safe(markdown_text(heading) + " { data-search-exclude }"),
+                    self.part(page, f'<div class="oxykb-topics">\n{html_topics}</div>'),
+                )
+            )
+        return groups
+
+    def topic_name(self, topic: str | None) -> str:
+        return self.tag_name(topic) if topic is not None else self.text["no_topic"]
+
+    def topic_html(self, name: str, entries: list[_ListEntry], here: str, folded: bool) -> str:
+        """A topic of a grade: its name and count, which a reader opens (when folded) to see its claims."""
+        items = "".join(
+            f"<li>{entry.before_link}"
+            f'<a href="{urls.relative_url(here, urls.claim_url(entry.claim_id))}">{entry.link_text}</a></li>\n'
+            for entry in sorted(entries)
+        )
+        return (
+            f'<details class="oxykb-topic"{"" if folded else " open"}>\n'
+            f"<summary>{html_text(name)} ({len(entries)})</summary>\n<ul>\n{items}</ul>\n</details>\n"
+        )
+
+    def list_entry(self, claim: Claim) -> _ListEntry:
+        """A claim in a list: badge, markers (animal, in-vitro or no research; background), statement.
+
+        A statement that begins with its grade's exact hedge shows the rest after an ellipsis; the hedge stays in
+        the link for screen readers, hidden from sight, so that the link says what the claim says.
+        """
+        if claim.id not in self.list_entries:
+            text = " ".join(claim.statement[self.language].split())
+            hedge = labels.HEDGE[self.language].get(claim.grade)
+            hedged = hedge is not None and text.startswith(hedge)
+            shown = text[len(hedge) :] if hedged else text
+            link_text = rich_text(shown)
+            if hedged:
+                link_text = (
+                    f'<span class="oxykb-hidden">{html_text(hedge)} </span><span aria-hidden="true">\u2026 </span>'
+                    + link_text
+                )
+            before_link = (
+                f"{self.badge(claim.grade)} "
+                + self.population_markers.get(claim.population, "")
+                + (self.background_marker if claim.background else "")
+            )
+            self.list_entries[claim.id] = _ListEntry(alphabetical(shown), claim.id, hedged, before_link, link_text)
+        return self.list_entries[claim.id]
+
+    def breadcrumb(self, here: str, trail: list[tuple[str, str]], current: str) -> Safe:
+        """The breadcrumb of the page at URL `here`: Home, then `trail` ((label, URL) of this language, plain text
+        labels), then `current`, this page's name as HTML (escaped: rich_text, html_text)."""
+        crumbs = [(labels.PAGE_TITLES[self.language]["home"], urls.page_url(urls.HOME)), *trail]
+        links = "".join(
+            f'<li><a href="{urls.relative_url(here, url) or "./"}">{html_text(label)}</a></li>' for label, url in crumbs
+        )
+        return Safe(
+            f'<nav class="oxykb-breadcrumb" aria-label="{html_text(self.text["breadcrumb"])}">'
+            f'<ol>{links}<li aria-current="page">{current}</li></ol></nav>'
+        )
+
+    def breadcrumb_part(self, page: str, trail: list[tuple[str, str]], current: str) -> Safe:
+        """The template hook for a generated Markdown page: `{{ breadcrumb(page, trail, name) }}` above its `# name`
+        (a part, so that the search index leaves it out); `current` is plain text."""
+        return self.part(page, self.breadcrumb(urls.page_url(page), trail, html_text(current)))
 
     def statement(self, claim_id: str) -> Safe:
         if claim_id not in self.statements:
@@ -577,6 +719,11 @@ class _Renderer:
             heading=rich_text(claim.statement[self.language]),
             intro=str(parts.intro()).strip(),
             sections=tuple((self.text[name], str(part()).strip()) for name, part in sections if part),
+            breadcrumb=self.breadcrumb(
+                urls.claim_url(claim.id),
+                [(labels.CATEGORY[self.language][claim.category], urls.category_url(claim.category))],
+                rich_text(claim.statement[self.language]),
+            ),
         )
 
     def jsonld(self, claim: Claim) -> dict:
@@ -668,7 +815,7 @@ class _Renderer:
                 "category.md.j2", page, category=category, claims=claims, oxytocin_counts=self.category_counts(claims)
             )
         for tag, claims in self.by_tag.items():
-            pages[urls.tag_page(tag)] = self.page("tag.md.j2", urls.tag_page(tag), tag=tag, claims=ordered(claims))
+            pages[urls.tag_page(tag)] = self.page("tag.md.j2", urls.tag_page(tag), tag=tag, claims=claims)
         for source in kb.sources.values():
             pages[urls.source_page(source.id)] = self.source(source)
         for name, text in hand_written.items():
