@@ -276,13 +276,15 @@ def test_on_a_phone_the_facts_page_shows_every_group_within_two_screens_and_lead
         page = reader.open("/facts/")
         headings = page.locator("article h2")
         expect(headings.first).to_have_text(re.compile(r"Hoog \(\d+\)"))
-        assert headings.count() == 5
+        assert headings.count() == 6  # five grades of oxytocin's claims, then the background claims
+        expect(headings.last).to_have_text(re.compile(r"^Achtergrond: niet over oxytocine zelf \(\d+\)"))
         expect(
-            page.get_by_role("heading", name=re.compile(r"Zeer laag \(\d+\) — het is zeer onzeker of …"))
+            page.get_by_role("heading", level=2, name=re.compile(r"Zeer laag \(\d+\) — het is zeer onzeker of …"))
         ).to_be_visible()
-        # every grade heading and every topic (folded: a name and a count) within two screens of the page's top
+        # every grade heading and every topic of oxytocin's claims (folded: a name and a count) within two screens
         bottoms = page.evaluate(
             "Array.from(document.querySelectorAll('article h2, article summary'))"
+            ".filter(e => e.compareDocumentPosition(document.querySelector('article h2:last-of-type')) & 4)"
             ".map(e => e.getBoundingClientRect().bottom + window.scrollY)"
         )
         assert len(bottoms) > 20 and max(bottoms) <= 2 * PHONE["height"], max(bottoms)
@@ -295,6 +297,7 @@ def test_on_a_phone_the_facts_page_shows_every_group_within_two_screens_and_lead
         topic.locator("summary").click()
         claim = topic.locator("li a").first
         expect(claim).to_be_visible()
+        topic.scroll_into_view_if_needed()
         # seen: an ellipsis and the rest, the heading saying the hedge; heard: the whole statement
         assert claim.locator(".oxykb-hidden").bounding_box()["width"] <= 1
         expect(claim.locator("[aria-hidden=true]")).to_have_text("…")

@@ -162,13 +162,15 @@ def test_a_claim_without_tags_is_listed_last_under_no_topic(tiny):
 def test_source_pages_group_both_their_lists(tiny):
     page = rendered_page(tiny, "en", "sources/test-explainer.md")
     assert [heading for heading, _ in groups(page)] == [
-        "\u2295\u2295\u2295\u2295 High (2)",
+        "\u2295\u2295\u2295\u2295 High (3)",
+        "\u2295\u2295\u2295\u25ef Moderate (1)",
         "\u2295\u25ef\u25ef\u25ef Very low (1) \u2014 it is very uncertain whether \u2026",
         "\u2715 Unsupported (1) \u2014 there is no good evidence that \u2026",
     ]
-    assert "### \u2295\u2295\u2295\u2295 High (2)" in page  # below "Claims drawn from this source"
+    assert "### \u2295\u2295\u2295\u2295 High (3)" in page  # below "Claims drawn from this source"
     assert [heading for heading, _ in groups(rendered_page(tiny, "en", "sources/doe-2020.md"))] == [
-        "\u2295\u25ef\u25ef\u25ef Very low (1) \u2014 it is very uncertain whether \u2026"
+        "\u2295\u2295\u2295\u25ef Moderate (1)",
+        "\u2295\u25ef\u25ef\u25ef Very low (1) \u2014 it is very uncertain whether \u2026",
     ]
 
 

@@ -15,7 +15,7 @@ from conftest import TESTS, TINY_KB
 
 from oxykb.check import check
 from oxykb.model import Grade, Localized, Population, QuoteRole
-from oxykb.publish import findings, render
+from oxykb.publish import findings, labels, render
 
 GOLDEN = TESTS / "golden"
 PAGES = [
@@ -408,25 +408,16 @@ def test_counts_and_figures_are_of_oxytocins_claims_and_say_what_they_leave_out(
 
 
 @pytest.mark.parametrize(
-    "language, sentence",
-    [
-        (
-            "en",
-            "1 of the claims here is about oxytocin itself (1 high). The other is a background claim: it is not about "
-            "oxytocin itself",
-        ),
-        (
-            "nl",
-            "Over oxytocine zelf gaat hier 1 bewering (1 hoog). De andere is een achtergrondbewering: die gaat niet "
-            "over oxytocine zelf",
-        ),
-    ],
+    "language, heading",
+    [("en", "## Background: not about oxytocin itself (1)"), ("nl", "## Achtergrond: niet over oxytocine zelf (1)")],
 )
-def test_a_category_page_with_background_claims_counts_oxytocins_apart(knowledge_base, language, sentence):
+def test_a_category_page_lists_background_claims_apart_after_oxytocins(knowledge_base, language, heading):
     rendered = render.render(knowledge_base, language, {})
     facts = readable(rendered, "facts/index.md")
-    assert sentence in facts
-    assert "stress-raises-heart-rate" in facts  # still listed
+    oxytocins, background = facts.split(heading)
+    assert "stress-raises-heart-rate" in background and "stress-raises-heart-rate" not in oxytocins
+    assert "## " + labels.GRADE_SYMBOL[Grade.HIGH] in oxytocins  # the grades above count oxytocin's claims only
+    assert "### " + labels.GRADE_SYMBOL[Grade.HIGH] in background
     assert "background" not in readable(rendered, "studies/index.md").lower().replace("achtergrond", "background")
 
 

@@ -526,15 +526,10 @@ TEXT = {
             "beweringen die niet over oxytocine zelf gaan (zoals over PTSS-behandeling of de stressreactie). Ze staan "
             "wel op hun eigen pagina.",
         ),
-        "category_about": (
-            "Over oxytocine zelf gaat hier {count} bewering{grades}.",
-            "Over oxytocine zelf gaan hier {count} beweringen{grades}.",
-        ),
-        "category_background": (
-            "De andere is een achtergrondbewering: die gaat niet over oxytocine zelf (zoals over PTSS-behandeling of "
-            "de stressreactie) en telt niet mee in het bewijs over oxytocine.",
-            "De andere {count} zijn achtergrondbeweringen: die gaan niet over oxytocine zelf (zoals over "
-            "PTSS-behandeling of de stressreactie) en tellen niet mee in het bewijs over oxytocine.",
+        "background_heading": "Achtergrond: niet over oxytocine zelf",
+        "background_intro": (
+            "Deze beweringen gaan niet over oxytocine zelf, maar geven de achtergrond om het bewijs te begrijpen "
+            "(zoals over PTSS-behandeling of de stressreactie). Ze tellen niet mee in het bewijs over oxytocine."
         ),
         "three_things_title": "Drie dingen die we uit elkaar houden",
         "three_things": [
@@ -737,15 +732,10 @@ TEXT = {
             "about oxytocin itself (such as on PTSD treatment or the stress response). They are still listed on their "
             "own pages.",
         ),
-        "category_about": (
-            "{count} of the claims here is about oxytocin itself{grades}.",
-            "{count} of the claims here are about oxytocin itself{grades}.",
-        ),
-        "category_background": (
-            "The other is a background claim: it is not about oxytocin itself (such as on PTSD treatment or the "
-            "stress response) and does not count towards the evidence on oxytocin.",
-            "The other {count} are background claims: they are not about oxytocin itself (such as on PTSD treatment "
-            "or the stress response) and do not count towards the evidence on oxytocin.",
+        "background_heading": "Background: not about oxytocin itself",
+        "background_intro": (
+            "These claims are not about oxytocin itself; they give the background needed to understand the evidence "
+            "(such as on PTSD treatment or the stress response). They do not count towards the evidence on oxytocin."
         ),
         "three_things_title": "Three things, kept apart",
         "three_things": [

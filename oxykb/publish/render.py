@@ -551,29 +551,6 @@ class _Renderer:
         """Says that a count or figure leaves out `count` background claims, and what they are; nothing for none."""
         return labels.counted(self.text["left_out"], count, self.language) if count else ""
 
-    def grade_summary(self, counts: dict) -> str:
-        """8 high, 3 moderate: the grades that occur, strongest first."""
-        names = labels.GRADE[self.language]
-        return ", ".join(
-            f"{labels.number(count, self.language)} {names[grade].lower()}" for grade, count in counts.items() if count
-        )
-
-    def category_counts(self, claims: list[Claim]) -> str:
-        """On a category page with background claims: how many claims are about oxytocin, by grade, and why the
-        others do not count. Nothing when every claim is about oxytocin (the headings count them)."""
-        about = findings.about_oxytocin(claims)
-        background = len(claims) - len(about)
-        if not background:
-            return ""
-        summary = self.grade_summary(findings.grade_counts(about))
-        return (
-            labels.counted(
-                self.text["category_about"], len(about), self.language, grades=f" ({summary})" if summary else ""
-            )
-            + " "
-            + labels.counted(self.text["category_background"], background, self.language)
-        )
-
     def citation_line(self, claim_id: str, escape=markdown_text) -> Safe:
         """Site. “Statement” Evidence: grade. Last reviewed date. Stable address. HTML, valid in Markdown too."""
         claim = self.kb.claims[claim_id]
@@ -811,8 +788,10 @@ class _Renderer:
         for category in Category:
             claims = ordered(claim for claim in kb.claims.values() if claim.category is category)
             page = urls.category_page(category)
+            about = findings.about_oxytocin(claims)
+            background = [claim for claim in claims if claim.background]
             pages[page] = self.page(
-                "category.md.j2", page, category=category, claims=claims, oxytocin_counts=self.category_counts(claims)
+                "category.md.j2", page, category=category, claims=about, background_claims=background
             )
         for tag, claims in self.by_tag.items():
             pages[urls.tag_page(tag)] = self.page("tag.md.j2", urls.tag_page(tag), tag=tag, claims=claims)
