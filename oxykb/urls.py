@@ -27,6 +27,7 @@ SOURCES = "sources/index.md"
 TAGS = "tags/index.md"
 OPEN_DATA = "open-data.md"
 REPORT = "report.md"
+QUESTIONS = "questions/index.md"
 
 # Open data files, published as they are beside the pages.
 CLAIMS_JSON = "claims.json"
@@ -47,6 +48,8 @@ def taken_names() -> frozenset[str]:
         TAGS,
         OPEN_DATA,
         REPORT,
+        QUESTIONS,
+        question_page("x"),
         *map(category_page, Category),
         claim_url("x"),
         figure_file("x"),
@@ -77,6 +80,10 @@ def tag_page(tag: str) -> str:
     return f"tags/{tag}.md"
 
 
+def question_page(question_id: str) -> str:
+    return f"questions/{question_id}.md"
+
+
 def figure_file(name: str) -> str:
     """An SVG figure, written beside the pages: figure_file('sources/x') is figures/sources/x.svg."""
     return f"figures/{name}.svg"
@@ -102,6 +109,10 @@ def category_url(category: Category) -> str:
 
 def tag_url(tag: str) -> str:
     return page_url(tag_page(tag))
+
+
+def question_url(question_id: str) -> str:
+    return page_url(question_page(question_id))
 
 
 def address(language: str, url: str) -> str:
