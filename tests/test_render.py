@@ -18,7 +18,14 @@ from oxykb.model import Localized
 from oxykb.publish import render
 
 GOLDEN = TESTS / "golden"
-PAGES = ["claims/nasal-spray-makes-people-social.html", "sources/doe-2020.md", "studies/index.md", "index.md"]
+PAGES = [
+    "claims/nasal-spray-makes-people-social.html",
+    "sources/doe-2020.md",
+    "studies/index.md",
+    "index.md",
+    "questions/does-nasal-spray-make-people-social.md",
+    "questions/index.md",
+]
 
 
 @pytest.fixture(scope="module")
