@@ -178,7 +178,7 @@ def test_a_question_page_is_found_by_its_question_and_answer_above_claims(built)
     main = entries[f"questions/{QUESTION}/"]
     assert main["title"] == "Maakt een oxytocine-neusspray mensen socialer?"
     assert "Dat is zeer onzeker: er is één kleine studie." in main["text"]
-    assert {entry.get("boost") for entry in page_entries} == {4.0}
+    assert {entry.get("boost") for entry in page_entries} == {3.0}
     # the claims it lists are found on their own pages, not as passing mentions on the question page
     assert not any("hypothalamus" in entry["text"] for entry in page_entries)
 

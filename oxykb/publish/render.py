@@ -204,7 +204,7 @@ def front_matter(values: dict[str, str], search_boost: float | None = None) -> S
 # page by its best entry and a title word 1000 times a text word; a boost multiplies a whole entry. Question pages
 # are the answers readers come for; a claim's main entry (its statement, and its rationale as text) comes next,
 # above the passing mentions of the same words in the quotes and lists of other pages.
-SEARCH_BOOST = {"question": 4.0, "claim": 2.0}
+SEARCH_BOOST = {"question": 3.0, "claim": 2.0}
 
 
 def part_mark(index: int) -> str:
