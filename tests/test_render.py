@@ -171,6 +171,7 @@ def test_claim_pages_have_only_the_sections_they_fill(knowledge_base):
         "Why this grade",
         "Where this claim comes from",
         "Related claims",
+        "Questions this claim helps answer",  # as background to the tiny knowledge base's question
         "Details",
         "How to cite this claim",
     ]

@@ -148,7 +148,13 @@ CLAIM_FILES = [
     "claims/studies/nasal-spray-makes-people-social.yaml",
     "claims/therapies/oxytocin-causes-contractions.yaml",
 ]
-EVERY_FILE = ["claims/tags.yaml", "claims/sources/doe-2020.yaml", "claims/sources/test-explainer.yaml", *CLAIM_FILES]
+EVERY_FILE = [
+    "claims/tags.yaml",
+    "claims/sources/doe-2020.yaml",
+    "claims/sources/test-explainer.yaml",
+    "claims/questions/does-nasal-spray-make-people-social.yaml",
+    *CLAIM_FILES,
+]
 
 
 def test_the_parse_cache_serves_every_unchanged_file_and_only_those(tiny_kb):
@@ -202,7 +208,7 @@ def test_the_parse_cache_is_only_as_good_as_the_date(tiny_kb):
     load(tiny_kb, today=datetime.date(2026, 11, 2))
     day_before = load(tiny_kb, today=datetime.date(2026, 10, 31))
     assert sorted(day_before.parsed_afresh) == sorted(EVERY_FILE)
-    assert len(day_before.problems) == 4  # every claim reviewed "in the future"
+    assert len(day_before.problems) == 5  # every claim and the question reviewed "in the future"
 
 
 def test_without_the_cache_every_file_is_parsed_and_no_cache_written(tiny_kb):
@@ -298,7 +304,7 @@ def test_reviewed_today_is_fine_tomorrow_is_not(tiny_kb):
     assert check(tiny_kb, today=today).problems == []
     assert [p.message for p in check(tiny_kb, today=today - datetime.timedelta(days=1)).problems] == [
         "'reviewed' 2026-11-01 is in the future"
-    ] * 4
+    ] * 5  # four claims and a question
 
 
 def test_problems_never_print_control_or_bidi_characters(tiny_kb):
