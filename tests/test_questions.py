@@ -324,3 +324,14 @@ def test_a_remembered_claim_page_changes_with_the_questions_it_shows(knowledge_b
         if claim.id == "oxytocin-made-in-hypothalamus"
     )
     assert "Questions this claim helps answer" not in dict(page.sections)
+
+
+def test_every_question_label_is_in_both_languages():
+    from oxykb.model import Population
+    from oxykb.publish import labels
+
+    assert labels.QUESTION_TEXT["nl"].keys() == labels.QUESTION_TEXT["en"].keys()
+    for language in ("nl", "en"):
+        assert set(labels.POPULATION_SHORT[language]) == set(Population)
+        assert labels.PAGE_TITLES[language]["questions"]
+    assert labels.QUESTION_TEXT["nl"]["evidence"] != labels.QUESTION_TEXT["en"]["evidence"]

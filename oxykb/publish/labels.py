@@ -289,14 +289,14 @@ POPULATION_SHORT = {
     "nl": {
         Population.HUMAN: "Mensen",
         Population.ANIMAL: "Dieren",
-        Population.IN_VITRO: "Laboratorium",
+        Population.IN_VITRO: "Cellen in het lab",
         Population.MIXED: "Mensen en dieren",
         Population.NONE: "Geen onderzoek",
     },
     "en": {
         Population.HUMAN: "People",
         Population.ANIMAL: "Animals",
-        Population.IN_VITRO: "Laboratory",
+        Population.IN_VITRO: "Cells in the lab",
         Population.MIXED: "People and animals",
         Population.NONE: "No research",
     },
