@@ -27,6 +27,7 @@ SOURCES = "sources/index.md"
 TAGS = "tags/index.md"
 OPEN_DATA = "open-data.md"
 REPORT = "report.md"
+QUESTIONS = "questions/index.md"
 
 # Open data files, published as they are beside the pages.
 CLAIMS_JSON = "claims.json"
@@ -47,6 +48,8 @@ def taken_names() -> frozenset[str]:
         TAGS,
         OPEN_DATA,
         REPORT,
+        QUESTIONS,
+        question_page("x"),
         *map(category_page, Category),
         claim_url("x"),
         figure_file("x"),
@@ -77,6 +80,10 @@ def tag_page(tag: str) -> str:
     return f"tags/{tag}.md"
 
 
+def question_page(question_id: str) -> str:
+    return f"questions/{question_id}.md"
+
+
 def figure_file(name: str) -> str:
     """An SVG figure, written beside the pages: figure_file('sources/x') is figures/sources/x.svg."""
     return f"figures/{name}.svg"
@@ -104,6 +111,10 @@ def tag_url(tag: str) -> str:
     return page_url(tag_page(tag))
 
 
+def question_url(question_id: str) -> str:
+    return page_url(question_page(question_id))
+
+
 def address(language: str, url: str) -> str:
     """A URL of one language as a path from the site root: address('en', 'claims/x/') is en/claims/x/."""
     return language_root(language) + url
@@ -112,10 +123,6 @@ def address(language: str, url: str) -> str:
 def claim_addresses(claim_id: str) -> dict[str, str]:
     """A claim's permanent address in every language, from the site root."""
     return {language: address(language, claim_url(claim_id)) for language in LANGUAGES}
-
-
-def question_url(question_id: str) -> str:
-    return f"questions/{question_id}/"
 
 
 def question_addresses(question_id: str) -> dict[str, str]:

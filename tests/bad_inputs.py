@@ -34,8 +34,26 @@ assessment:
   en: "A source."
 """
 
+# Line numbers below refer to this valid question about claims of the tiny knowledge base.
+VALID_QUESTION = """\
+question:
+  nl: "Maakt oxytocine mensen socialer?"
+  en: "Does oxytocin make people more sociable?"
+answer:
+  nl: "Dat is zeer onzeker."
+  en: "That is very uncertain."
+claims:
+  - claim: nasal-spray-makes-people-social
+    role: key-finding
+  - claim: cuddle-hormone-myth
+    role: myth
+tags: [intranasal-oxytocin]
+reviewed: "2026-11-01"
+"""
+
 CLAIM = "claims/facts/new-claim.yaml"
 SOURCE = "claims/sources/new-source.yaml"
+QUESTION = "claims/questions/new-question.yaml"
 
 
 def claim(old: str, new: str) -> bytes:
@@ -46,6 +64,11 @@ def claim(old: str, new: str) -> bytes:
 def source(old: str, new: str) -> bytes:
     assert old in VALID_SOURCE, old
     return VALID_SOURCE.replace(old, new, 1).encode()
+
+
+def question(old: str, new: str) -> bytes:
+    assert old in VALID_QUESTION, old
+    return VALID_QUESTION.replace(old, new, 1).encode()
 
 
 # (case id, file, content, expected "line:col: message" lines)
@@ -922,6 +945,55 @@ CASES = [
         b"Losse tekst.\n",
         [
             "1:1: source text without its description orphan.yaml",
+        ],
+    ),
+    # questions: references resolve, none twice, one key finding, both languages, known roles and tags
+    (
+        "question-unknown-claim",
+        QUESTION,
+        question("claim: cuddle-hormone-myth", "claim: cuddle-hormone-mythe"),
+        [
+            "10:12: unknown claim 'cuddle-hormone-mythe' (no claims/<category>/cuddle-hormone-mythe.yaml)",
+        ],
+    ),
+    (
+        "question-claim-listed-twice",
+        QUESTION,
+        question("claim: cuddle-hormone-myth", "claim: nasal-spray-makes-people-social"),
+        [
+            "10:12: claim 'nasal-spray-makes-people-social' is listed twice (first at line 8)",
+        ],
+    ),
+    (
+        "question-without-key-finding",
+        QUESTION,
+        question("role: key-finding", "role: caveat"),
+        [
+            "8:3: no claim has the role key-finding; the first key finding gives the answer its certainty",
+        ],
+    ),
+    (
+        "question-unknown-tag",
+        QUESTION,
+        question("tags: [intranasal-oxytocin]", "tags: [intranasal-oxytocin, nasal-spray]"),
+        [
+            "12:29: tag 'nasal-spray' has no Dutch and English name in claims/tags.yaml",
+        ],
+    ),
+    (
+        "question-without-english-answer",
+        QUESTION,
+        question('  en: "That is very uncertain."\n', ""),
+        [
+            "5:3: 'answer' is missing its en text",
+        ],
+    ),
+    (
+        "question-unknown-role",
+        QUESTION,
+        question("role: myth", "role: rumour"),
+        [
+            "11:11: 'claims[1].role' must be one of key-finding, caveat, myth, background; found 'rumour'",
         ],
     ),
     (

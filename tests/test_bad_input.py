@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 import pytest
-from bad_inputs import CASES, CLAIM, SOURCE, VALID_CLAIM, VALID_SOURCE
+from bad_inputs import CASES, CLAIM, QUESTION, SOURCE, VALID_CLAIM, VALID_QUESTION, VALID_SOURCE
 from conftest import run_oxykb
 
 
@@ -22,7 +22,7 @@ def test_each_bad_input_is_reported_exactly(tiny_kb, name, path, content, expect
 
 def test_the_corpus_starts_from_valid_files(tiny_kb):
     """Each case changes one thing in these, so each problem expected comes from that change."""
-    for path, content in ((CLAIM, VALID_CLAIM), (SOURCE, VALID_SOURCE)):
+    for path, content in ((CLAIM, VALID_CLAIM), (SOURCE, VALID_SOURCE), (QUESTION, VALID_QUESTION)):
         (tiny_kb / path).write_text(content, "utf-8")
 
     result = run_oxykb("check", str(tiny_kb))
@@ -37,6 +37,7 @@ def test_every_problem_in_every_file_is_reported_at_once(tiny_kb):
     for name, path, content, lines in CASES:
         if "/new-" in path:  # one file per case; a self-reference follows the rename
             path = path.replace("new-claim", f"new-{name}").replace("new-source", f"new-{name}")
+            path = path.replace("new-question", f"new-{name}")
             content = content.replace(b"contradicts: [new-claim]", f"contradicts: [new-{name}]".encode())
         target = tiny_kb / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -5,6 +5,7 @@ import http.server
 import re
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -209,10 +210,13 @@ def test_figures_show_in_the_browser(reader, language):
         reader.shot(f"{name}-{language.strip('/') or 'nl'}")
 
 
-def test_grade_badges_keep_their_contrast_in_dark_mode(browser, base_url):
+@pytest.mark.parametrize(
+    "path", ["/en/claims/oxytocin-general-love-hormone/", "/questions/oxytocin-the-cuddle-hormone/"]
+)
+def test_grade_badges_keep_their_contrast_in_dark_mode(browser, base_url, path):
     page = browser.new_page(color_scheme="dark")
     try:
-        page.goto(base_url + "/en/claims/oxytocin-general-love-hormone/")
+        page.goto(base_url + path)
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
         results = Axe().run(page, options={"runOnly": ["color-contrast"]})
         assert [v["id"] for v in results.response["violations"]] == []
@@ -234,6 +238,9 @@ AXE_PAGES = [
     "sources/ilive-oxytocine-vriendschapshormoon/",
     "sources/olff-oratie-ptss-oxytocine/",
     "evidence/",
+    "questions/",
+    "questions/oxytocin-nasal-spray-for-ptsd/",
+    "questions/oxytocin-the-cuddle-hormone/",
 ]
 OPEN_EVERY_TOPIC = "document.querySelectorAll('details').forEach(details => { details.open = true; })"
 
@@ -375,7 +382,13 @@ LABELS = "Array.from(document.querySelectorAll('[aria-label], [title]')).flatMap
 def test_labels_for_screen_readers_are_in_the_pages_language(reader, language, other):
     # Material's Dutch leaves some words in English ("Header"), so for Dutch pages every English word counts
     foreign = material_words(other) - (material_words(language) if language == "en" else set())
-    for path in ["", "facts/", "claims/oxytocin-made-in-hypothalamus/", "sources/ilive-oxytocine-vriendschapshormoon/"]:
+    for path in [
+        "",
+        "facts/",
+        "claims/oxytocin-made-in-hypothalamus/",
+        "sources/ilive-oxytocine-vriendschapshormoon/",
+        "questions/oxytocin-nasal-spray-for-ptsd/",
+    ]:
         page = reader.open("/" + ("en/" if language == "en" else "") + path)
         labels = set(page.evaluate(LABELS))
         assert labels and labels & foreign == set(), path
@@ -404,3 +417,123 @@ def test_the_language_switcher_names_the_other_language(reader, path, name):
     page = reader.open(path)
     expect(page.get_by_role("button", name=name, exact=True)).to_be_visible()
     reader.shot("language-switcher-" + name.lower())
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Readers come with questions (issue "Answers first", item 1): typed into the search box, each finds the page that
+# answers it among the first three results, and a question page shows its answer and its grade without scrolling.
+
+
+def top_results(page, words, count=3):
+    """The first `count` pages Material's search lists for `words`, typed key by key as a reader types them."""
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    box.press_sequentially(words, delay=10)
+    expect(box).to_have_value(words)
+    items = page.locator(".md-search-result__item")
+    expect(items.first).to_be_visible(timeout=15000)
+
+    def listed():
+        return [
+            re.sub(r"[?#].*$", "", items.nth(index).locator("a").first.get_attribute("href"))
+            for index in range(min(count, items.count()))
+        ]
+
+    shown = listed()
+    for _ in range(20):  # results follow each key; read them once they have stopped changing
+        page.wait_for_timeout(250)
+        shown, before = listed(), shown
+        if shown == before:
+            break
+    return [urlsplit(href).path for href in shown]
+
+
+READER_QUESTIONS = [
+    ("nl", "neusspray PTSS", "questions/oxytocin-nasal-spray-for-ptsd/"),
+    ("nl", "helpt een neusspray bij PTSS", "questions/oxytocin-nasal-spray-for-ptsd/"),
+    ("nl", "knuffelhormoon", "questions/oxytocin-the-cuddle-hormone/"),
+    ("nl", "vertrouwen neusspray", "questions/oxytocin-nasal-spray-and-trust/"),
+    ("nl", "helpt oxytocine bij autisme", "claims/oxytocin-treatment-autism/"),
+    ("nl", "liefdeshormoon", "claims/oxytocin-general-love-hormone/"),
+    ("nl", "bijwerkingen", "claims/oxytocin-medicine-side-effects/"),
+    ("nl", "oxytocine weeën infuus", "claims/oxytocin-induces-and-augments-labour/"),
+    ("nl", "onenightstand spijt", "claims/one-night-stand-regret-caused-by-oxytocin/"),
+    ("en", "nasal spray trust", "questions/oxytocin-nasal-spray-and-trust/"),
+    ("en", "does a nasal spray help with PTSD", "questions/oxytocin-nasal-spray-for-ptsd/"),
+    ("en", "is oxytocin really the cuddle hormone", "questions/oxytocin-the-cuddle-hormone/"),
+    ("en", "does oxytocin help with autism", "claims/oxytocin-treatment-autism/"),
+    ("en", "love hormone", "claims/oxytocin-general-love-hormone/"),
+    ("en", "side effects", "claims/oxytocin-medicine-side-effects/"),
+    ("en", "oxytocin drip labour", "claims/oxytocin-induces-and-augments-labour/"),
+    ("en", "one night stand regret", "claims/one-night-stand-regret-caused-by-oxytocin/"),
+    ("en", "pitocin", "claims/oxytocin-prescription-medicine-pitocin/"),
+]
+
+
+@pytest.mark.parametrize("language, words, answer", READER_QUESTIONS, ids=[words for _, words, _ in READER_QUESTIONS])
+def test_a_readers_question_finds_its_answer_among_the_first_three_results(reader, language, words, answer):
+    root = "/" if language == "nl" else "/en/"
+    results = top_results(reader.open(root), words)
+    assert root + answer in results, results
+    assert all(path.startswith("/en/") == (language == "en") for path in results)  # in the reader's language
+
+
+def test_search_answers_at_least_eight_questions_per_language():
+    assert all(sum(language == lang for language, _, _ in READER_QUESTIONS) >= 8 for lang in ("nl", "en"))
+    claims = {path.name for path in (Path(__file__).parents[1] / "claims").glob("*/*.yaml")}
+    assert {answer.split("/")[1] + ".yaml" for _, _, answer in READER_QUESTIONS} <= claims  # answers that exist
+
+
+WORKED_EXAMPLES = ["oxytocin-nasal-spray-for-ptsd", "oxytocin-the-cuddle-hormone", "oxytocin-nasal-spray-and-trust"]
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_question_page_shows_its_answer_and_grade_above_the_fold(browser, base_url, viewport, language):
+    reader = Reader(browser, base_url, viewport=VIEWPORTS[viewport])
+    try:
+        for question in WORKED_EXAMPLES:
+            page = reader.open(("/" if language == "nl" else "/en/") + f"questions/{question}/")
+            answer = page.locator("article p.oxykb-answer")
+            badge = answer.locator(".oxykb-grade")
+            expect(answer).to_be_visible()
+            expect(badge).to_be_visible()
+            height = VIEWPORTS[viewport]["height"]
+            assert answer.bounding_box()["y"] + answer.bounding_box()["height"] <= height, question
+            assert badge.bounding_box()["y"] + badge.bounding_box()["height"] <= height, question
+            assert page.get_attribute("html", "lang") == language
+            expect(page.locator("article table.oxykb-summary tbody tr").first).to_be_visible()
+            if (question, language, viewport) == (WORKED_EXAMPLES[0], "nl", "desktop"):
+                reader.shot("question-nl-desktop")
+            if (question, language, viewport) == (WORKED_EXAMPLES[1], "en", "phone"):
+                reader.shot("question-en-phone")
+        assert reader.errors == []
+    finally:
+        reader.page.close()
+
+
+def test_the_home_page_leads_with_the_questions(reader):
+    page = reader.open("/")
+    questions = page.locator("article ul.oxykb-questions li")
+    expect(questions.first).to_be_visible()
+    assert questions.count() >= 3
+    first = questions.first.bounding_box()["y"]
+    assert first < page.locator("article img").first.bounding_box()["y"]  # above the figure and the counts
+    assert first < page.locator("article table").first.bounding_box()["y"]
+    expect(questions.first.locator(".oxykb-grade")).to_be_visible()
+    reader.shot("home-questions-nl")
+    page.locator("article a", has_text="Alle vragen").click()
+    expect(page).to_have_url(reader.base_url + "/questions/")
+    expect(page.get_by_role("heading", level=1, name="Vragen")).to_be_visible()
+    page.locator("article ul.oxykb-questions a").first.click()
+    expect(page).to_have_url(re.compile(r"/questions/[a-z0-9-]+/$"))
+    expect(page.locator("article p.oxykb-answer")).to_be_visible()
+
+
+def test_a_claim_page_links_to_the_questions_it_helps_answer(reader):
+    page = reader.open("/en/claims/oxytocin-increases-trust-in-others/")
+    section = page.locator("h2:has-text('Questions this claim helps answer') + ul a")
+    expect(section.first).to_be_visible()
+    section.filter(has_text="trust others more").click()
+    expect(page).to_have_url(reader.base_url + "/en/questions/oxytocin-nasal-spray-and-trust/")

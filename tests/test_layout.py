@@ -26,6 +26,8 @@ PAGE_TYPES = [
     "risks/",
     "claims/oxytocin-general-love-hormone/",
     "claims/vole-pair-bonds-form-without-oxytocin-receptor/",  # a long name in the breadcrumb
+    "questions/",
+    "questions/oxytocin-nasal-spray-for-ptsd/",
     "sources/olff-oratie-ptss-oxytocine/",
     "sources/",
     "tags/",
@@ -195,6 +197,31 @@ def test_a_studys_fields_fit_a_phone(browser, tiny_site, viewport, side_by_side)
         reader.page.close()
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_evidence_summary_fits_the_column_at_1280(browser, base_url, language):  # noqa: F811
+    """Every column of a question page's summary table shows in Material's 720 px column, nothing cut off."""
+    reader = Reader(browser, base_url, viewport=DESKTOP)
+    try:
+        page = reader.open("/" + language + "questions/oxytocin-nasal-spray-for-ptsd/")
+        edges = page.evaluate(
+            """() => {
+              const table = document.querySelector('article table.oxykb-summary');
+              const article = table.closest('article').getBoundingClientRect();
+              const cells = Array.from(table.querySelectorAll('thead th'));
+              return [table.getBoundingClientRect().right, table.scrollWidth, table.clientWidth,
+                      Math.max(...cells.map(cell => cell.getBoundingClientRect().right)), article.right,
+                      cells.length, getComputedStyle(table).display];
+            }"""
+        )
+        table_right, scroll_width, client_width, last_heading_right, article_right, columns, display = edges
+        assert columns == 5 and display == "table", edges
+        assert table_right <= article_right + 0.5 and last_heading_right <= table_right + 0.5, edges
+        assert scroll_width <= client_width + 0.5, edges
+        assert reader.errors == []
+    finally:
+        reader.page.close()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_evidence_model_v2_pages_have_no_serious_accessibility_violations(browser, tiny_site, scheme):  # noqa: F811
     reader = Reader(browser, tiny_site, viewport=PHONE, color_scheme=scheme)
@@ -219,3 +246,21 @@ def test_evidence_model_v2_pages_have_no_serious_accessibility_violations(browse
         assert reader.errors == []
     finally:
         reader.page.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_on_a_phone_each_finding_is_a_card_that_names_its_columns(phone, language):
+    page = phone.open("/" + language + "questions/oxytocin-nasal-spray-for-ptsd/")
+    cards = page.evaluate(
+        """() => Array.from(document.querySelectorAll('article table.oxykb-summary tbody tr')).map(row => [
+              row.getBoundingClientRect().width,
+              getComputedStyle(row).display,
+              getComputedStyle(row.cells[1], '::before').content,
+            ])"""
+    )
+    assert len(cards) >= 2  # its key finding and caveats
+    width = page.evaluate("window.innerWidth")
+    for row_width, display, label in cards:
+        assert display == "block" and row_width <= width, cards
+        assert label == ('"Wat het bewijs zegt: "' if language == "" else '"What the evidence says: "'), label
+    assert phone.errors == []

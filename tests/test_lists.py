@@ -36,7 +36,7 @@ TAGS = {
 
 def with_claims(kb, *claims):
     """The tiny knowledge base with only these claims, all facts, and the tags above."""
-    return dataclasses.replace(kb, claims={claim.id: claim for claim in claims}, tags={**kb.tags, **TAGS})
+    return dataclasses.replace(kb, claims={claim.id: claim for claim in claims}, questions={}, tags={**kb.tags, **TAGS})
 
 
 def fact(kb, claim_id, grade, tags, nl="Een bewering.", en="A claim.", **fields):
@@ -413,13 +413,38 @@ def test_breadcrumbs_escape_what_editors_wrote(tiny):
     assert crumbs.endswith('<li aria-current="page">&lt;i&gt;x&lt;/i&gt; <em>y</em></li></ol></nav>')
 
 
-def test_the_breadcrumb_hook_takes_any_trail_for_pages_to_come(tiny):
-    """How a question page at questions/<id>/ would get its breadcrumb: Home, then the trail, then its name."""
+@pytest.mark.parametrize(
+    "language, crumbs, heading",
+    [
+        (
+            "nl",
+            '<nav class="oxykb-breadcrumb" aria-label="Kruimelpad"><ol><li><a href="../../">Start</a></li>'
+            '<li><a href="../">Vragen</a></li><li aria-current="page">Maakt een oxytocine-neusspray mensen socialer?'
+            "</li></ol></nav>",
+            "# Maakt een oxytocine-neusspray mensen socialer?\n",
+        ),
+        (
+            "en",
+            '<nav class="oxykb-breadcrumb" aria-label="Breadcrumb"><ol><li><a href="../../">Home</a></li>'
+            '<li><a href="../">Questions</a></li><li aria-current="page">Does an oxytocin nasal spray make people '
+            "more sociable?</li></ol></nav>",
+            "# Does an oxytocin nasal spray make people more sociable?\n",
+        ),
+    ],
+)
+def test_a_question_page_opens_with_a_breadcrumb_home_questions_question(tiny, language, crumbs, heading):
+    page = rendered_page(tiny, language, "questions/does-nasal-spray-make-people-social.md")
+    body = page.split("---\n", 2)[2]
+    assert body.startswith(crumbs + "\n" + heading)
+
+
+def test_the_breadcrumb_hook_takes_any_trail(tiny):
+    """Home, then the trail, then the page's name, escaped; as an HTML part of a Markdown page."""
     renderer = render._Renderer(tiny, "en", remember=False)
-    crumbs = renderer.breadcrumb("questions/why/", [("Questions", "questions/")], render.html_text("Why & how?"))
+    crumbs = renderer.breadcrumb("topics/why/", [("Topics", "topics/")], render.html_text("Why & how?"))
     assert crumbs == (
         '<nav class="oxykb-breadcrumb" aria-label="Breadcrumb"><ol><li><a href="../../">Home</a></li>'
-        '<li><a href="../">Questions</a></li><li aria-current="page">Why &amp; how?</li></ol></nav>'
+        '<li><a href="../">Topics</a></li><li aria-current="page">Why &amp; how?</li></ol></nav>'
     )
-    mark = renderer.breadcrumb_part("questions/why.md", [("Questions", "questions/")], "Why & how?")
-    assert mark == render.part_mark(0) and renderer.parts["questions/why.md"] == [crumbs]
+    mark = renderer.breadcrumb_part("topics/why.md", [("Topics", "topics/")], "Why & how?")
+    assert mark == render.part_mark(0) and renderer.parts["topics/why.md"] == [crumbs]

@@ -124,3 +124,76 @@ def test_new_refuses_a_bad_id_or_category(tiny_kb):
         return sorted(path.relative_to(kb) for path in kb.glob("claims/*/*.yaml"))
 
     assert claim_files(tiny_kb) == claim_files(TINY_KB)  # nothing written
+
+
+# `oxykb new question ID`: the same for a question (fields.QUESTION), in claims/questions/.
+
+QUESTION_VALUES = f"""\
+question:
+  nl: ""
+  en: ""
+answer:
+  nl: ""
+  en: ""
+claims:
+  - claim: ""
+    role:
+tags: []
+reviewed: "{TODAY}"
+"""
+
+QUESTION_UNFINISHED = [
+    f"claims/questions/does-it-help.yaml:{problem}"
+    for problem in [
+        "4:7: 'question.nl' is empty",
+        "5:7: 'question.en' is empty",
+        "7:7: 'answer.nl' is empty",
+        "8:7: 'answer.en' is empty",
+        "10:12: 'claims[0].claim' is empty",
+        "11:10: 'claims[0].role' must be one of key-finding, caveat, myth, background; found nothing",
+    ]
+]
+
+QUESTION_FILLED_IN = {
+    'question:\n  nl: ""\n  en: ""': 'question:\n  nl: "Helpt het?"\n  en: "Does it help?"',
+    'answer:\n  nl: ""\n  en: ""': 'answer:\n  nl: "Dat is zeer onzeker."\n  en: "That is very uncertain."',
+    'claim: ""': "claim: nasal-spray-makes-people-social",
+    "role:": "role: key-finding",
+}
+
+
+def new_question(kb) -> str:
+    result = run_oxykb("new", "question", "does-it-help", "--project", str(kb))
+    assert result.exit_code == 0, result.output
+    assert result.output == "wrote claims/questions/does-it-help.yaml: fill it in, then run oxykb check\n"
+    return (kb / "claims/questions/does-it-help.yaml").read_text()
+
+
+def test_new_question_writes_every_field_of_a_question_with_its_description(tiny_kb):
+    text = new_question(tiny_kb)
+    assert text.startswith("# yaml-language-server: $schema=../../oxykb/schemas/question.schema.json\n")
+    assert without_comments(text) == QUESTION_VALUES
+    written = yaml.safe_load(text)
+    assert list(written) == list(fields.QUESTION.fields)
+    role = next(line for line in text.splitlines() if line.lstrip().startswith("role:"))
+    assert role.endswith("One of: key-finding | caveat | myth | background")
+
+
+def test_check_reports_an_unfilled_question_field_by_field_until_it_is_filled_in(tiny_kb):
+    text = new_question(tiny_kb)
+    result = run_oxykb("check", str(tiny_kb))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == QUESTION_UNFINISHED
+    text = without_comments(text)
+    for empty, filled in QUESTION_FILLED_IN.items():
+        assert empty in text
+        text = text.replace(empty, filled, 1)
+    (tiny_kb / "claims/questions/does-it-help.yaml").write_text(text)
+    result = run_oxykb("check", str(tiny_kb))
+    assert result.exit_code == 0, result.output
+
+
+def test_new_question_refuses_an_existing_question_id(tiny_kb):
+    result = run_oxykb("new", "question", "does-nasal-spray-make-people-social", "--project", str(tiny_kb))
+    assert result.exit_code == 2
+    assert "claims/questions/does-nasal-spray-make-people-social.yaml exists already" in result.output

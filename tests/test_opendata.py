@@ -145,7 +145,13 @@ def test_claims_json_2_0_carries_direction_background_quote_roles_and_study_fiel
         "outcome": {"nl": "vertrouwen in een spel", "en": "trust in a game"},
     }
     assert "study" not in sources["test-explainer"]  # only where known
-    assert data["questions"] == []
+    [question] = data["questions"]
+    assert question["id"] == "does-nasal-spray-make-people-social"
+    assert question["claims"][0] == {"claim": "nasal-spray-makes-people-social", "role": "key-finding"}
+    assert question["url"] == {
+        "nl": "questions/does-nasal-spray-make-people-social/",
+        "en": "en/questions/does-nasal-spray-make-people-social/",
+    }
 
 
 def test_claims_csv_has_a_direction_and_background_column_and_stays_a_row_per_claim():

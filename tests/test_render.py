@@ -29,6 +29,8 @@ PAGES = [
     "tags/physiology.md",
     "index.md",
     "evidence.md",
+    "questions/does-nasal-spray-make-people-social.md",
+    "questions/index.md",
 ]
 
 
@@ -175,6 +177,7 @@ def test_claim_pages_have_only_the_sections_they_fill(knowledge_base):
         "Why this grade",
         "Where this claim comes from",
         "Related claims",
+        "Questions this claim helps answer",  # as background to the tiny knowledge base's question
         "Details",
         "How to cite this claim",
     ]

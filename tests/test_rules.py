@@ -150,7 +150,13 @@ CLAIM_FILES = [
     "claims/studies/nasal-spray-no-difference-to-trust.yaml",
     "claims/therapies/oxytocin-causes-contractions.yaml",
 ]
-EVERY_FILE = ["claims/tags.yaml", "claims/sources/doe-2020.yaml", "claims/sources/test-explainer.yaml", *CLAIM_FILES]
+EVERY_FILE = [
+    "claims/tags.yaml",
+    "claims/sources/doe-2020.yaml",
+    "claims/sources/test-explainer.yaml",
+    "claims/questions/does-nasal-spray-make-people-social.yaml",
+    *CLAIM_FILES,
+]
 
 
 def test_the_parse_cache_serves_every_unchanged_file_and_only_those(tiny_kb):
@@ -204,7 +210,7 @@ def test_the_parse_cache_is_only_as_good_as_the_date(tiny_kb):
     load(tiny_kb, today=datetime.date(2026, 11, 2))
     day_before = load(tiny_kb, today=datetime.date(2026, 10, 31))
     assert sorted(day_before.parsed_afresh) == sorted(EVERY_FILE)
-    assert len(day_before.problems) == 6  # every claim reviewed "in the future"
+    assert len(day_before.problems) == 7  # every claim and the question reviewed "in the future"
 
 
 def test_without_the_cache_every_file_is_parsed_and_no_cache_written(tiny_kb):
@@ -330,7 +336,7 @@ def test_reviewed_today_is_fine_tomorrow_is_not(tiny_kb):
     assert check(tiny_kb, today=today).problems == []
     assert [p.message for p in check(tiny_kb, today=today - datetime.timedelta(days=1)).problems] == [
         "'reviewed' 2026-11-01 is in the future"
-    ] * 6
+    ] * 7  # six claims and a question
 
 
 def test_problems_never_print_control_or_bidi_characters(tiny_kb):

@@ -42,7 +42,9 @@ def test_schemas_are_valid_json_schema():
 
 @pytest.mark.parametrize("path", sorted(TINY_KB.glob("claims/*/*.yaml")), ids=lambda p: p.name)
 def test_files_oxykb_accepts_pass_the_schema(path):
-    name = "source.schema.json" if path.parent.name == "sources" else "claim.schema.json"
+    name = {"sources": "source.schema.json", "questions": "question.schema.json"}.get(
+        path.parent.name, "claim.schema.json"
+    )
     validator(name).validate(load_yaml(path.read_text()))
 
 

@@ -16,6 +16,7 @@ from oxykb.mkdocs import build, pages
 from oxykb.model import LANGUAGES, Localized, Quote
 
 CLAIM = "nasal-spray-makes-people-social"
+QUESTION = "does-nasal-spray-make-people-social"
 
 
 class Page(HTMLParser):
@@ -126,6 +127,9 @@ def test_edit_buttons_open_the_yaml_file(built):
         "https://github.com/oxykb/oxykb/edit/main/content/en/about.md"
     ]
     assert page(built, "facts/index.html").links("md-content__button") == []
+    assert page(built, f"en/questions/{QUESTION}/index.html").links("md-content__button") == [
+        f"https://github.com/oxykb/oxykb/edit/main/claims/questions/{QUESTION}.yaml"
+    ]
 
 
 def test_claim_pages_carry_medical_web_page_json_ld(built):
@@ -144,6 +148,61 @@ def test_each_language_has_its_own_search_index(built):
     assert any("neusspray" in doc["text"] for doc in dutch["docs"])
     assert not any("nasal spray" in doc["text"] for doc in dutch["docs"])
     assert not any("neusspray met oxytocine mensen socialer maakt" in doc["title"] for doc in english["docs"])
+
+
+def search_entries(built, language: str) -> dict[str, dict]:
+    index = json.loads((built / ("en/" if language == "en" else "") / "search/search_index.json").read_text())
+    return {entry["location"]: entry for entry in index["docs"]}
+
+
+def test_a_claim_is_found_by_its_statement_and_rationale(built):
+    """The main entry holds what the claim says and why, not the grade's meaning that every such claim shares,
+    and outranks passing mentions; the rationale's own section is not indexed twice."""
+    entries = search_entries(built, "en")
+    main = entries[f"claims/{CLAIM}/"]
+    assert main == {
+        "location": f"claims/{CLAIM}/",
+        "title": "It is very uncertain whether an oxytocin nasal spray makes people more sociable.",
+        "text": "<p>One small study.</p>",
+        "boost": 2.0,
+    }
+    sections = [location for location in entries if location.startswith(f"claims/{CLAIM}/#")]
+    assert f"claims/{CLAIM}/#where-this-claim-comes-from" in sections
+    assert f"claims/{CLAIM}/#why-this-grade" not in sections
+    assert all("boost" not in entries[location] for location in sections)
+
+
+def test_a_question_page_is_found_by_its_question_and_answer_above_claims(built):
+    entries = search_entries(built, "nl")
+    page_entries = [entry for location, entry in entries.items() if location.startswith(f"questions/{QUESTION}/")]
+    main = entries[f"questions/{QUESTION}/"]
+    assert main["title"] == "Maakt een oxytocine-neusspray mensen socialer?"
+    assert "Dat is zeer onzeker: er is één kleine studie." in main["text"]
+    assert {entry.get("boost") for entry in page_entries} == {3.0}
+    # the claims it lists are found on their own pages, not as passing mentions on the question page
+    assert not any("hypothalamus" in entry["text"] for entry in page_entries)
+
+
+def test_search_splits_words_at_punctuation(built):
+    """Material splits at spaces and hyphens only; a query for liefdeshormoon would miss 'liefdeshormoon'."""
+    for language in LANGUAGES:
+        index = json.loads((built / ("en/" if language == "en" else "") / "search/search_index.json").read_text())
+        assert re.split(index["config"]["separator"], "Is het 'knuffelhormoon' echt? PTSS, (neusspray)") == [
+            "Is",
+            "het",
+            "knuffelhormoon",
+            "echt",
+            "PTSS",
+            "neusspray",
+            "",
+        ]
+
+
+def test_questions_follow_home_in_the_navigation(built):
+    for prefix, home, questions in (("", "Start", "Vragen"), ("en/", "Home", "Questions")):
+        text = (built / prefix / "index.html").read_text()
+        navigation = re.findall(r'class="md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*([^<]+?)\s*<', text)
+        assert list(dict.fromkeys(navigation))[:2] == [home, questions], navigation[:3]  # the current page twice
 
 
 def test_footer_disclaimer_in_the_page_language(built):

@@ -21,6 +21,19 @@ def test_pages_of_the_docs_folder_and_where_they_are_published():
     assert urls.figure_file("sources/doe-2020") == "figures/sources/doe-2020.svg"
 
 
+def test_questions_have_an_index_and_a_page_each():
+    assert (urls.QUESTIONS, urls.page_url(urls.QUESTIONS)) == ("questions/index.md", "questions/")
+    assert (urls.question_page("does-it-help"), urls.question_url("does-it-help")) == (
+        "questions/does-it-help.md",
+        "questions/does-it-help/",
+    )
+    assert urls.address("en", urls.question_url("does-it-help")) == "en/questions/does-it-help/"
+
+
+def test_no_hand_written_page_may_take_a_generated_name():
+    assert {"questions", "claims", "sources", "tags", "evidence", "facts", "en", "search"} <= urls.taken_names()
+
+
 def test_dutch_at_the_root_and_english_below_en():
     assert urls.claim_addresses("a-claim") == {"nl": "claims/a-claim/", "en": "en/claims/a-claim/"}
     assert [urls.address(language, "evidence/") for language in ("nl", "en")] == ["evidence/", "en/evidence/"]

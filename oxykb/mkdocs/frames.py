@@ -4,7 +4,9 @@ Claim pages are most of a site, and MkDocs with Material spends about 25 ms on e
 *frame* per layout of claim page (which sections it has): a real claim page whose title, description, edit
 link, address, heading and parts are marks. Each claim is then filled into its frame, which gives the page
 MkDocs would have built (a test compares the two byte for byte), and its entries are added to the search
-index and the sitemap. Long claim lists on Markdown pages are HTML parts, put in at their marks the same way.
+index and the sitemap. Claim pages' search entries are oxykb's in either case (search_entries), so that a
+claim is found by its statement and rationale. Long claim lists on Markdown pages are HTML parts, put in at
+their marks the same way.
 
 Marks survive MkDocs only as long as no theme or plugin changes them, so every build checks that each mark
 arrived where it belongs and that no mark was changed into something else, and fails, naming what went
@@ -61,9 +63,11 @@ def layout(page: render.ClaimPage) -> tuple[str, ...]:
     return tuple(title for title, _ in page.sections)
 
 
-def claim_markdown(sections: tuple[str, ...], title: str, description: str, searchable: bool) -> str:
-    """A claim page's Markdown: front matter and headings, with marks where its HTML parts go."""
-    front = {"title": title, "description": description, **({} if searchable else {"search": {"exclude": True}})}
+def claim_markdown(sections: tuple[str, ...], title: str, description: str) -> str:
+    """A claim page's Markdown: front matter and headings, with marks where its HTML parts go.
+
+    Material's search leaves it out: its entries are search_entries', added when the build ends."""
+    front = {"title": title, "description": description, "search": {"exclude": True}}
     lines = [
         "---",
         *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in front.items()),
@@ -78,6 +82,30 @@ def claim_markdown(sections: tuple[str, ...], title: str, description: str, sear
     for index, section_title in enumerate(sections):
         lines += ["", f"## {section_title}", "", section_mark(index)]
     return "\n".join(lines) + "\n"
+
+
+def search_entries(page: render.ClaimPage, url: str, anchors: list[str]) -> list[dict]:
+    """A claim page's search entries, as Material's indexer makes them but for the first.
+
+    Material would index the statement with the text before the first section: the grade's meaning, the
+    same words on every claim of that grade. The first entry holds what the claim says and why instead: its
+    statement as the title and its rationale as the text, boosted above passing mentions elsewhere (see
+    render.SEARCH_BOOST); the rationale's section is not indexed again. `anchors` are the sections' ids.
+    """
+    entries = [
+        {
+            "location": url,
+            "title": searchable_text(page.heading),
+            "text": searchable_text(page.sections[page.summary][1]),
+            "boost": render.SEARCH_BOOST["claim"],
+        }
+    ]
+    for index, (anchor, (title, part)) in enumerate(zip(anchors, page.sections, strict=False)):
+        if index != page.summary:
+            entries.append(
+                {"location": f"{url}#{anchor}", "title": html.escape(title, quote=False), "text": searchable_text(part)}
+            )
+    return entries
 
 
 def claim_values(page: render.ClaimPage) -> dict[str, str]:
@@ -137,6 +165,7 @@ class Filling:
         self.fill_claim_pages = fill_claim_pages
         self.parts = pages.page_parts(root, language)
         self.built_by_mkdocs: dict[str, render.ClaimPage] = {}  # src_uri -> claim (fill_claim_pages: false)
+        self.search_by_mkdocs: dict[str, list[dict]] = {}  # claim id -> search entries (fill_claim_pages: false)
         self.frame_layouts: dict[str, tuple[str, ...]] = {}  # frame's src_uri -> its layout
         self.built_frames: dict[tuple[str, ...], BuiltFrame] = {}
         self.to_fill: list[Path] = []
@@ -149,7 +178,7 @@ class Filling:
             layouts = sorted({layout(page) for page in pages.claim_pages(self.root, self.language, self.to_fill)})
             for index, sections in enumerate(layouts):
                 file = File.generated(
-                    config, f"{FRAME_PREFIX}{index}.md", content=claim_markdown(sections, TITLE, DESCRIPTION, False)
+                    config, f"{FRAME_PREFIX}{index}.md", content=claim_markdown(sections, TITLE, DESCRIPTION)
                 )
                 file.edit_uri = EDIT
                 self.frame_layouts[file.src_uri] = sections
@@ -159,7 +188,7 @@ class Filling:
                 file = File.generated(
                     config,
                     f"claims/{page.id}.md",
-                    content=claim_markdown(layout(page), page.title, page.description, True),
+                    content=claim_markdown(layout(page), page.title, page.description),
                 )
                 file.edit_uri = page.edit_path
                 self.built_by_mkdocs[file.src_uri] = page
@@ -187,6 +216,8 @@ class Filling:
         if claim is None:
             return content
         marks = [HEADING, INTRO, *map(section_mark, range(len(claim.sections)))]
+        anchors = [item.id for item in page.toc.items[0].children]
+        self.search_by_mkdocs[claim.id] = search_entries(claim, urls.claim_url(claim.id), anchors)
         return self._filled(page.file.src_uri, content, marks, claim_values(claim))
 
     def after_page(self, output: str, page) -> str:
@@ -254,6 +285,8 @@ class Filling:
         """
         if self.fill_claim_pages and not self.problems:
             self._fill_claim_pages(site_url)
+        elif not self.fill_claim_pages:
+            self._add_to_search_index([entry for _, found in sorted(self.search_by_mkdocs.items()) for entry in found])
         if self.problems:
             raise PluginError(
                 "oxykb: the site would be wrong, so the build stops:\n"
@@ -261,7 +294,7 @@ class Filling:
             )
 
     def _fill_claim_pages(self, site_url: str | None) -> None:
-        search_entries, filled = [], []
+        entries, filled = [], []
         for page in pages.claim_pages(self.root, self.language, self.to_fill):
             built = self.built_frames.get(layout(page))
             if built is None:
@@ -272,16 +305,10 @@ class Filling:
             target = self.site_dir / url / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(built.frame.fill({**claim_values(page), built.url: url}), "utf-8")
-            search_entries.append(
-                {"location": url, "title": searchable_text(page.heading), "text": searchable_text(page.intro)}
-            )
-            search_entries += [
-                {"location": f"{url}#{anchor}", "title": html.escape(title, quote=False), "text": searchable_text(part)}
-                for anchor, (title, part) in zip(built.anchors, page.sections, strict=False)
-            ]
+            entries += search_entries(page, url, built.anchors)
         for built in self.built_frames.values():
             shutil.rmtree(self.site_dir / built.url, ignore_errors=True)
-        self._add_to_search_index(search_entries)
+        self._add_to_search_index(entries)
         if site_url:
             self._add_to_sitemap(filled)
 

@@ -117,12 +117,14 @@ def generate(
 
 
 def edit_paths(kb: KnowledgeBase, language: str, hand_written: dict[str, str]) -> dict[str, str]:
-    """The file an editor changes for each Markdown page that has one: a source's YAML file, a hand-written page.
+    """The file an editor changes for each Markdown page that has one: a source's or question's YAML file, a
+    hand-written page.
 
     Taken from the model (Source.path), never guessed from file names; claim pages carry theirs (ClaimPage.edit_path).
     """
     return {
         **{urls.source_page(source.id): source.path for source in kb.sources.values()},
+        **{urls.question_page(question.id): question.path for question in kb.questions.values()},
         **{name: f"{content.FOLDER}/{language}/{name}" for name in hand_written},
     }
 

@@ -60,6 +60,7 @@ PALETTE_TOGGLES = {"nl": ["Donkere modus", "Lichte modus"], "en": ["Dark mode", 
 PAGE_TITLES = {
     "nl": {
         "home": "Start",
+        "questions": "Vragen",
         "open-data": "Open data",
         "report": "Redactierapport",
         "sources": "Bronnen",
@@ -71,6 +72,7 @@ PAGE_TITLES = {
     },
     "en": {
         "home": "Home",
+        "questions": "Questions",
         "open-data": "Open data",
         "report": "Editors' report",
         "sources": "Sources",
@@ -316,6 +318,78 @@ ROLE = {
         Role.BACKGROUND: "Achtergrond",
     },
     "en": {Role.KEY_FINDING: "Key finding", Role.CAVEAT: "Caveat", Role.MYTH: "Myth", Role.BACKGROUND: "Background"},
+}
+
+# Whose evidence, in a word or two: the summary table of a question page has a narrow column for it.
+POPULATION_SHORT = {
+    "nl": {
+        Population.HUMAN: "Mensen",
+        Population.ANIMAL: "Dieren",
+        Population.IN_VITRO: "Cellen in het lab",
+        Population.MIXED: "Mensen en dieren",
+        Population.NONE: "Geen onderzoek",
+    },
+    "en": {
+        Population.HUMAN: "People",
+        Population.ANIMAL: "Animals",
+        Population.IN_VITRO: "Cells in the lab",
+        Population.MIXED: "People and animals",
+        Population.NONE: "No research",
+    },
+}
+
+# Question pages, the questions index and the questions on the home and claim pages.
+QUESTION_TEXT = {
+    "nl": {
+        "intro": "Vragen die lezers over oxytocine stellen, elk met een kort antwoord en het bewijs erachter.",
+        "all": "Alle vragen",
+        "answer_grade": "Het bewijsniveau van het antwoord is dat van de belangrijkste bevinding: {verdict}.",
+        "see_evidence": "Bekijk het bewijs",
+        "evidence": "Het bewijs op een rij",
+        "finding": "Bevinding",
+        "verdict": "Wat het bewijs zegt",
+        "certainty": "Bewijsniveau",
+        "studies": "Studies",
+        "population": "Onderzoek bij",
+        "no_studies": "Geen studies met bekende opzet",
+        "study": ("{n} studie", "{n} studies"),
+        "participants": ("{n} deelnemer", "{n} deelnemers"),
+        "at_least_participants": "minstens {n} deelnemers",
+        "animal_studies": ("{n} dierstudie", "{n} dierstudies"),
+        "myths": "Mythes",
+        "what_people_claim": "Wat mensen beweren",
+        "why_wrong": "Waarom dat niet klopt",
+        "caveats": "Kanttekeningen",
+        "background": "Achtergrond",
+        "about": "Over deze vraag",
+        "answer_label": "Antwoord",
+        "on_claim_page": "Vragen die deze bewering helpt beantwoorden",
+    },
+    "en": {
+        "intro": "Questions readers ask about oxytocin, each with a short answer and the evidence behind it.",
+        "all": "All questions",
+        "answer_grade": "The answer's grade is that of its key finding: {verdict}.",
+        "see_evidence": "See the evidence",
+        "evidence": "The evidence at a glance",
+        "finding": "Finding",
+        "verdict": "What the evidence says",
+        "certainty": "Grade",
+        "studies": "Studies",
+        "population": "Research in",
+        "no_studies": "No studies of known design",
+        "study": ("{n} study", "{n} studies"),
+        "participants": ("{n} participant", "{n} participants"),
+        "at_least_participants": "at least {n} participants",
+        "animal_studies": ("{n} animal study", "{n} animal studies"),
+        "myths": "Myths",
+        "what_people_claim": "What people claim",
+        "why_wrong": "Why it is wrong",
+        "caveats": "Caveats",
+        "background": "Background",
+        "about": "About this question",
+        "answer_label": "Answer",
+        "on_claim_page": "Questions this claim helps answer",
+    },
 }
 
 STUDY_DESIGN = {

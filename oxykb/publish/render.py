@@ -26,7 +26,19 @@ from urllib.parse import quote
 import jinja2
 
 from .. import urls
-from ..model import Category, Claim, Direction, Grade, KnowledgeBase, QuoteRole, Source, SourceKind, StudyDesign
+from ..model import (
+    Category,
+    Claim,
+    Direction,
+    Grade,
+    KnowledgeBase,
+    Question,
+    QuoteRole,
+    Role,
+    Source,
+    SourceKind,
+    StudyDesign,
+)
 from . import figures, findings, labels
 from . import report as editors_report
 
@@ -190,10 +202,22 @@ def external_link(text: str, url: str | None) -> Safe:
     return Safe(f"[{markdown_text(text)}]({url})") if url else markdown_text(text)
 
 
-def front_matter(values: dict[str, str]) -> Safe:
-    """YAML front matter of one-line JSON strings: nothing in a value can end it."""
+def front_matter(values: dict[str, str], search_boost: float | None = None) -> Safe:
+    """YAML front matter of one-line JSON strings: nothing in a value can end it.
+
+    `search_boost` raises all of the page's search entries (Material's `search.boost`).
+    """
     lines = [f"{key}: {json.dumps(plain_text(value), ensure_ascii=False)}" for key, value in values.items()]
+    if search_boost is not None:
+        lines += ["search:", f"  boost: {float(search_boost)}"]
     return Safe("---\n" + "\n".join(lines) + "\n---")
+
+
+# How much a search match counts on a page of each kind, against 1 for every other entry. Material ranks a result
+# page by its best entry and a title word 1000 times a text word; a boost multiplies a whole entry. Question pages
+# are the answers readers come for; a claim's main entry (its statement, and its rationale as text) comes next,
+# above the passing mentions of the same words in the quotes and lists of other pages.
+SEARCH_BOOST = {"question": 3.0, "claim": 2.0}
 
 
 def part_mark(index: int) -> str:
@@ -207,7 +231,7 @@ def navigation(language: str) -> list:
     """The site's navigation: categories and reference pages, never thousands of claims."""
     titles = labels.PAGE_TITLES[language]
     return (
-        [{titles["home"]: urls.HOME}]
+        [{titles["home"]: urls.HOME}, {titles["questions"]: urls.QUESTIONS}]
         + [{labels.CATEGORY[language][category]: urls.category_page(category)} for category in Category]
         + [
             {titles["sources"]: urls.SOURCES},
@@ -243,6 +267,7 @@ class ClaimPage(NamedTuple):
     intro: str
     sections: tuple[tuple[str, str], ...]  # (section title, HTML)
     breadcrumb: str = ""  # HTML, above the heading
+    summary: int = 0  # the section whose text the page's main search entry carries with the statement: the rationale
 
 
 _HTML = jinja2.Environment(  # claim pages: HTML escapes every printed value that is not Safe
@@ -315,6 +340,14 @@ def marker(marker: str, title: str) -> str:
     return f'<span class="oxykb-marker" title="{html_text(title)}">{html_text(marker)}</span> '
 
 
+HOME_QUESTIONS = 6  # the home page leads with this many questions and links to the rest
+
+
+def lower_first(text: str) -> str:
+    """A label inside a sentence: "Klopt mogelijk" becomes "klopt mogelijk"."""
+    return text[:1].lower() + text[1:]
+
+
 _CLAIM_PAGES: dict[tuple, str] = {}  # so that `oxykb serve` re-renders only the claims an edit touches
 
 
@@ -376,6 +409,11 @@ class _Renderer:
         self.drawn_from = defaultdict(set)
         self.cited_by = defaultdict(set)
         self.by_tag = defaultdict(list)
+        self.question_text = labels.QUESTION_TEXT[language]
+        self.questions_of = defaultdict(list)  # claim id -> [(question, role)], the questions it helps answer
+        for question in sorted(kb.questions.values(), key=lambda question: question.id):
+            for entry in question.claims:
+                self.questions_of[entry.claim].append((question, entry.role))
         for claim in kb.claims.values():
             for other in claim.contradicts:
                 self.contradicted_by[other].add(claim.id)
@@ -563,7 +601,11 @@ class _Renderer:
     def claim_address(self, claim_id: str) -> Safe:
         """A claim's address for a citation: absolute with a `site_url`; else, since the site does not know its
         host, the path from the site root, labelled as an address on this site rather than passed off as a URL."""
-        path = urls.address(self.language, urls.claim_url(claim_id))
+        return self.address(urls.claim_url(claim_id))
+
+    def address(self, url: str) -> Safe:
+        """A page's address for a citation (see claim_address)."""
+        path = urls.address(self.language, url)
         if self.site_url:
             return Safe(f"{self.text['address']}: <code>{html.escape(self.site_url.rstrip('/') + '/' + path)}</code>")
         return Safe(f"{self.text['address_on_site']}: <code>/{html.escape(path)}</code>")
@@ -640,6 +682,10 @@ class _Renderer:
                 for source_id in sorted({*claim.cites, *(entry.source for entry in claim.sources)})
             ),
             tuple(self.kb.tags.get(tag) for tag in claim.tags),
+            tuple(
+                (question.id, question.question, self.kb.answer_grade(question))
+                for question in self.answered_by(claim.id)
+            ),
         )
         if key not in _CLAIM_PAGES:
             if len(_CLAIM_PAGES) > 100_000:
@@ -676,6 +722,7 @@ class _Renderer:
                 date=self.date,
                 citation_line=lambda claim_id: self.citation_line(claim_id, html_text),
                 jsonld=json_for_script(self.jsonld(claim)),
+                answered=[(question, self.kb.answer_grade(question)) for question in self.answered_by(claim.id)],
             )
         )
         sections = [
@@ -685,6 +732,7 @@ class _Renderer:
             ("cites", claim.cites and parts.cites),
             ("contradicts", contradicts and parts.contradicts),
             ("related", related and parts.related),
+            ("questions", self.answered_by(claim.id) and parts.questions),
             ("details", parts.details),
             ("cite", parts.cite),
         ]
@@ -695,13 +743,21 @@ class _Renderer:
             description=plain_text(claim.rationale[self.language]),
             heading=rich_text(claim.statement[self.language]),
             intro=str(parts.intro()).strip(),
-            sections=tuple((self.text[name], str(part()).strip()) for name, part in sections if part),
+            sections=tuple((self.section_title(name), str(part()).strip()) for name, part in sections if part),
             breadcrumb=self.breadcrumb(
                 urls.claim_url(claim.id),
                 [(labels.CATEGORY[self.language][claim.category], urls.category_url(claim.category))],
                 rich_text(claim.statement[self.language]),
             ),
+            summary=0,  # "why": the rationale
         )
+
+    def section_title(self, name: str) -> str:
+        return self.question_text["on_claim_page"] if name == "questions" else self.text[name]
+
+    def answered_by(self, claim_id: str) -> list[Question]:
+        """The questions a claim helps answer, in id order, each once."""
+        return list(dict.fromkeys(question for question, _ in self.questions_of[claim_id]))
 
     def jsonld(self, claim: Claim) -> dict:
         cited = [
@@ -748,6 +804,109 @@ class _Renderer:
             citing=ordered(self.kb.claims[i] for i in self.cited_by[source.id]),
         )
 
+    def question(self, question: Question) -> str:
+        """A question's page: the answer and its grade first, then the evidence at a glance, myths, caveats and
+        background. Its claim lists are HTML parts, so search finds the question by its words and each claim on its
+        own page, not the question page by every claim it lists."""
+        page = urls.question_page(question.id)
+        html_parts = self.question_parts(urls.page_url(page))
+        by_role = {role: [self.kb.claims[claim_id] for claim_id in question.with_role(role)] for role in Role}
+        rows = [
+            (entry.role, self.kb.claims[entry.claim])
+            for entry in question.claims
+            if entry.role in (Role.KEY_FINDING, Role.CAVEAT)
+        ]
+        sections = {
+            "myths": by_role[Role.MYTH] and html_parts.myths(by_role[Role.MYTH]),
+            "caveats": by_role[Role.CAVEAT] and html_parts.caveats(by_role[Role.CAVEAT]),
+            "background": by_role[Role.BACKGROUND] and html_parts.background(by_role[Role.BACKGROUND]),
+        }
+        return self.page(
+            "question.md.j2",
+            page,
+            question=question,
+            q=self.question_text,
+            front={"title": question.question[self.language], "description": question.answer[self.language]},
+            boost=SEARCH_BOOST["question"],
+            grade=self.kb.answer_grade(question),
+            verdict=lower_first(findings.verdict(by_role[Role.KEY_FINDING][0], self.language)),
+            summary=self.part(page, str(html_parts.summary(rows)).strip()),
+            sections={name: self.part(page, str(part).strip()) if part else None for name, part in sections.items()},
+            tags=[(tag, urls.tag_page(tag) if tag in self.by_tag else None) for tag in question.tags],
+            citation_of_question=self.question_citation_line(question),
+            heading_id=lambda name: Safe("{#" + anchor(name) + "}"),  # attr_list: a heading's id in any language
+        )
+
+    def question_parts(self, here: str):
+        """The HTML parts of question pages and question lists, as seen from the page at URL `here`."""
+        return _HTML.get_template("question.html.j2").make_module(
+            dict(
+                q=self.question_text,
+                lang=self.language,
+                labels=labels,
+                urls=urls,
+                link=lambda url: urls.relative_url(here, url),
+                badge=self.badge,
+                rich=rich_text,
+                verdict=lambda claim: findings.verdict(claim, self.language),
+                studies=lambda claim: self.studies_text(findings.studies_behind(self.kb, [claim])),
+                claim_as_made=self.claim_as_made,
+                answer_grade=self.kb.answer_grade,
+            )
+        )
+
+    def studies_text(self, behind: findings.StudiesBehind) -> Safe:
+        """ "3 studies, 412 participants; 1 animal study", or a dash (named for screen readers) when none is known."""
+        words = self.question_text
+
+        def count(forms: tuple[str, str], n: int) -> str:
+            return forms[n != 1].format(n=n)
+
+        pieces = []
+        if behind.human_studies:
+            piece = count(words["study"], behind.human_studies)
+            if behind.participants and behind.participants_unknown:
+                piece += ", " + words["at_least_participants"].format(n=behind.participants)
+            elif not behind.participants_unknown:
+                piece += ", " + count(words["participants"], behind.participants)
+            pieces.append(piece)
+        if behind.animal_studies:
+            pieces.append(count(words["animal_studies"], behind.animal_studies))
+        if not pieces:
+            return Safe(
+                f'<span aria-hidden="true">—</span><span class="oxykb-hidden">{html_text(words["no_studies"])}</span>'
+            )
+        return html_text("; ".join(pieces))
+
+    def claim_as_made(self, claim: Claim) -> tuple[str, str] | None:
+        """The first quote that shows an assertion as a document made it (which a myth rejects), as (text, language)."""
+        for entry in claim.sources:
+            if entry.role is QuoteRole.CLAIM_AS_MADE:
+                if self.language == "en":
+                    return entry.quote_en, "en"
+                return entry.quote, self.kb.sources[entry.source].language
+        return None
+
+    def question_citation_line(self, question: Question) -> Safe:
+        """Site. “Question” Evidence: grade. Last reviewed date. Stable address. As a claim's citation line."""
+        return Safe(
+            f"{markdown_text(labels.SITE[self.language]['site_name'])}. "
+            f"“{markdown_text(question.question[self.language])}” {markdown_text(self.text['grade'])}: "
+            f"{markdown_text(labels.GRADE[self.language][self.kb.answer_grade(question)])}. "
+            f"{markdown_text(self.text['reviewed'])}: {markdown_text(self.date(question.reviewed))}. "
+            f"{self.address(urls.question_url(question.id))}"
+        )
+
+    def question_list(self, page: str, questions: list[Question]) -> Safe:
+        """Questions with the grade of each answer, as an HTML part of a Markdown page."""
+        return self.part(page, str(self.question_parts(urls.page_url(page)).question_list(questions)).strip())
+
+    def ordered_questions(self) -> list[Question]:
+        """Questions alphabetically in the page's language, then by id."""
+        return sorted(
+            self.kb.questions.values(), key=lambda question: (question.question[self.language].casefold(), question.id)
+        )
+
     def counts(self) -> dict:
         """Claims about oxytocin per category and grade: background claims are not its evidence."""
         table = {category: {grade: 0 for grade in Grade} for category in Category}
@@ -757,10 +916,21 @@ class _Renderer:
 
     def pages(self, hand_written: dict[str, str], today: datetime.date) -> dict[str, str]:
         kb = self.kb
+        questions = self.ordered_questions()
         pages = {
             urls.REPORT: self.page("report.md.j2", urls.REPORT, report=editors_report.make(kb, today)),
             urls.HOME: self.page(
-                "home.md.j2", urls.HOME, intro=Safe(hand_written.get(urls.HOME, "")), counts=self.counts()
+                "home.md.j2",
+                urls.HOME,
+                intro=Safe(hand_written.get(urls.HOME, "")),
+                counts=self.counts(),
+                questions=questions and self.question_list(urls.HOME, questions[:HOME_QUESTIONS]),
+            ),
+            urls.QUESTIONS: self.page(
+                "questions.md.j2",
+                urls.QUESTIONS,
+                q=self.question_text,
+                questions=questions and self.question_list(urls.QUESTIONS, questions),
             ),
             urls.figure_file("scale"): figures.scale_legend(self.language),
             urls.EVIDENCE: self.page(
@@ -797,6 +967,8 @@ class _Renderer:
             pages[urls.tag_page(tag)] = self.page("tag.md.j2", urls.tag_page(tag), tag=tag, claims=claims)
         for source in kb.sources.values():
             pages[urls.source_page(source.id)] = self.source(source)
+        for question in kb.questions.values():
+            pages[urls.question_page(question.id)] = self.question(question)
         for name, text in hand_written.items():
             if name != urls.HOME:
                 pages[name] = text
