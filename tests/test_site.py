@@ -137,13 +137,52 @@ def test_claim_pages_carry_medical_web_page_json_ld(built):
     assert [c["name"] for c in data["citation"]] == ["Oxytocine, een testtekst", "Doe e.a., 2020"]
 
 
+def search_pages(language_root):
+    """The pages in a language's Pagefind index, as Pagefind keeps them: gzip-compressed JSON after a signature."""
+    fragments = sorted((language_root / "pagefind/fragment").glob("*.pf_fragment"))
+    return [json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")) for path in fragments]
+
+
 def test_each_language_has_its_own_search_index(built):
-    dutch = json.loads((built / "search/search_index.json").read_text())
-    english = json.loads((built / "en/search/search_index.json").read_text())
-    assert dutch["config"]["lang"] == ["nl"] and english["config"]["lang"] == ["en"]
-    assert any("neusspray" in doc["text"] for doc in dutch["docs"])
-    assert not any("nasal spray" in doc["text"] for doc in dutch["docs"])
-    assert not any("neusspray met oxytocine mensen socialer maakt" in doc["title"] for doc in english["docs"])
+    dutch, english = search_pages(built), search_pages(built / "en")
+    assert {page["url"] for page in dutch} >= {"/", f"/claims/{CLAIM}/"}
+    assert {page["url"] for page in english} >= {"/", f"/claims/{CLAIM}/"}  # below /en/, where the index is
+    assert any("neusspray" in page["content"] for page in dutch)
+    assert not any("nasal spray" in page["content"] for page in dutch)
+    assert not any("neusspray met oxytocine mensen socialer maakt" in page["meta"]["title"] for page in english)
+    assert json.loads((built / "pagefind/pagefind-entry.json").read_text())["languages"].keys() == {"nl"}
+    assert json.loads((built / "en/pagefind/pagefind-entry.json").read_text())["languages"].keys() == {"en"}
+
+
+def test_the_search_index_holds_what_a_reader_searches_not_what_every_page_repeats(built):
+    """Headings and text of each page's article; not the navigation, the edit button, heading anchors, a claim's
+    details and citation line, or lists of claims, which are found on their own pages."""
+    claim = next(page for page in search_pages(built / "en") if page["url"] == f"/claims/{CLAIM}/")
+    assert claim["meta"]["title"].startswith("It is very uncertain whether")  # the claim's statement, its h1
+    assert "Why this grade" in claim["content"] and "Facts" not in claim["content"]  # a section; not the menu
+    assert "¶" not in claim["content"] and "Last reviewed" not in claim["content"]
+    facts = next(page for page in search_pages(built / "en") if page["url"] == "/facts/")
+    assert "It is very uncertain whether" not in facts["content"]  # the claim list
+
+
+def test_material_fetches_only_its_search_settings_on_each_page(built):
+    """Material fetches search/search_index.json with every first page view: it holds no page, only settings."""
+    for root, language in ((built, "nl"), (built / "en", "en")):
+        index = json.loads((root / "search/search_index.json").read_text())
+        assert index["docs"] == [] and index["config"]["lang"] == [language]
+        assert index["config"]["pagefind"] == "pagefind/"
+        assert "oxykb-search.js" in (root / "index.html").read_text()  # the worker that asks Pagefind
+
+
+def test_a_page_with_search_boost_weighs_its_title_more():
+    from oxykb.mkdocs import search
+
+    page = '<article data-pagefind-body><h1 id="q">Question?</h1><h1>Other</h1></article>'
+    assert search.weighted(page, {"search": {"boost": 2}}) == page.replace(
+        "<h1 id", '<h1 data-pagefind-weight="10" id', 1
+    )
+    assert search.weighted(page, {"search": {"boost": 1.2}}).count('data-pagefind-weight="8.4"') == 1
+    assert search.weighted(page, {}) == page == search.weighted(page, {"search": {"boost": "high"}})
 
 
 def test_footer_disclaimer_in_the_page_language(built):
@@ -263,10 +302,12 @@ def test_hostile_claim_text_never_becomes_live_markup(tiny_project, tmp_path, mo
         elements = list(ElementTree.parse(figure).iter())
         assert {element.tag.split("}")[-1] for element in elements} <= {"svg", "title", "rect", "text"}, figure
         assert not any(name.startswith("on") for element in elements for name in element.attrib), figure
-    for index in tmp_path.rglob("search_index.json"):  # Material's search shows titles and texts as HTML
-        for entry in json.loads(index.read_text("utf-8"))["docs"]:
-            for shown in (entry["title"], entry["text"]):
-                assert "<script" not in shown and "<img" not in shown and "<title" not in shown, (index, entry)
+    # Pagefind read the hostile statement as text, not as tags; it escapes < and > in the excerpts it shows,
+    # and oxykb-search.js escapes titles, as Material's search shows both as HTML
+    (indexed,) = [page for page in search_pages(tmp_path / "nl") if page["url"] == f"/claims/{CLAIM}/"]
+    assert '<script>alert("x")</script><img src=x onerror=alert(1)>' in indexed["meta"]["title"]
+    worker = (tmp_path / "nl/assets/javascripts/oxykb-search.js").read_text()
+    assert "title: escapeHTML(page.meta.title" in worker and "title: escapeHTML(section.title)" in worker
     claim_page = Page((tmp_path / "en/claims" / CLAIM / "index.html").read_text())
     (data,) = claim_page.json_ld()
     assert "alert" in data["name"]  # the text is there, as text

@@ -3,8 +3,9 @@
 Claim pages are most of a site, and MkDocs with Material spends about 25 ms on each. So MkDocs builds one
 *frame* per layout of claim page (which sections it has): a real claim page whose title, description, edit
 link, address, heading and parts are marks. Each claim is then filled into its frame, which gives the page
-MkDocs would have built (a test compares the two byte for byte), and its entries are added to the search
-index and the sitemap. Long claim lists on Markdown pages are HTML parts, put in at their marks the same way.
+MkDocs would have built (a test compares the two byte for byte), and its entry is added to the sitemap
+(search.py indexes every page once the site is built). Long claim lists on Markdown pages are HTML parts,
+put in at their marks the same way.
 
 Marks survive MkDocs only as long as no theme or plugin changes them, so every build checks that each mark
 arrived where it belongs and that no mark was changed into something else, and fails, naming what went
@@ -27,6 +28,7 @@ from mkdocs.structure.files import File
 from .. import urls
 from ..publish import render
 from . import pages
+from .compact import compact
 
 TITLE, DESCRIPTION, EDIT, HEADING, INTRO = (
     "OXYKBTITLE",
@@ -107,8 +109,8 @@ class Frame:
 
 
 class BuiltFrame:
-    def __init__(self, url: str, canonical_url: str | None, frame: Frame, anchors: list[str]):
-        self.url, self.canonical_url, self.frame, self.anchors = url, canonical_url, frame, anchors
+    def __init__(self, url: str, canonical_url: str | None, frame: Frame):
+        self.url, self.canonical_url, self.frame = url, canonical_url, frame
 
 
 class Filling:
@@ -172,7 +174,7 @@ class Filling:
         return self._filled(page.file.src_uri, content, marks, claim_values(claim))
 
     def after_page(self, output: str, page) -> str:
-        """Puts a Markdown page's HTML parts in place; keeps each claim page frame for filling."""
+        """Puts a Markdown page's HTML parts in place and compacts it; keeps each claim page frame for filling."""
         parts = self.parts.get(page.file.src_uri)
         if parts:
             marks = [render.part_mark(index) for index in range(len(parts))]
@@ -195,9 +197,9 @@ class Filling:
                     " claim page would show the mark"
                 )
             else:
-                anchors = [item.id for item in page.toc.items[0].children]
-                self.built_frames[sections] = BuiltFrame(page.url, page.canonical_url, frame, anchors)
-        return output
+                self.built_frames[sections] = BuiltFrame(page.url, page.canonical_url, frame)
+            return output  # compacted once filled
+        return compact(output)
 
     def _filled(self, src_uri: str, text: str, marks: list[str], values: dict[str, str]) -> str:
         frame = Frame(text, marks)
@@ -211,10 +213,9 @@ class Filling:
         return frame.fill(values)
 
     def finish(self, site_url: str | None) -> None:
-        """Writes each claim page, its search entries and its sitemap entry; removes the frames.
+        """Writes each claim page and its sitemap entry; removes the frames (search.py indexes the pages after).
 
-        Raises PluginError naming every problem found in this build. A dirty build's search index, as
-        MkDocs makes it, holds only the pages it rebuilt.
+        Raises PluginError naming every problem found in this build.
         """
         if self.fill_claim_pages and not self.problems:
             self._fill_claim_pages(site_url)
@@ -225,7 +226,7 @@ class Filling:
             )
 
     def _fill_claim_pages(self, site_url: str | None) -> None:
-        search_entries, filled = [], []
+        filled = []
         for page in pages.claim_pages(self.root, self.language, self.to_fill):
             built = self.built_frames.get(layout(page))
             if built is None:
@@ -235,33 +236,11 @@ class Filling:
             filled.append(url)
             target = self.site_dir / url / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(built.frame.fill({**claim_values(page), built.url: url}), "utf-8")
-            search_entries.append(
-                {"location": url, "title": searchable_text(page.heading), "text": searchable_text(page.intro)}
-            )
-            search_entries += [
-                {"location": f"{url}#{anchor}", "title": html.escape(title, quote=False), "text": searchable_text(part)}
-                for anchor, (title, part) in zip(built.anchors, page.sections, strict=False)
-            ]
+            target.write_text(compact(built.frame.fill({**claim_values(page), built.url: url})), "utf-8")
         for built in self.built_frames.values():
             shutil.rmtree(self.site_dir / built.url, ignore_errors=True)
-        self._add_to_search_index(search_entries)
         if site_url:
             self._add_to_sitemap(filled)
-
-    def _add_to_search_index(self, entries: list[dict]) -> None:
-        path = self.site_dir / "search" / "search_index.json"
-        if not path.is_file():
-            return  # no search plugin
-        index = json.loads(path.read_text("utf-8"))
-        listed = sorted({entry["location"] for entry in index["docs"] if entry["location"].startswith(FRAME_PREFIX)})
-        if listed:
-            self.problems.append(
-                f"search/search_index.json lists the claim page frames {', '.join(listed)}: the search"
-                " plugin ignores `search: exclude`"
-            )
-        index["docs"] += entries
-        path.write_text(json.dumps(index, separators=(",", ":")), "utf-8")
 
     def _add_to_sitemap(self, claim_urls: list[str]) -> None:
         """The frames' entries in sitemap.xml (MkDocs lists pages only with a site_url) make way for the claims'."""
@@ -353,28 +332,3 @@ def _url_entries(text: str) -> list[tuple[int, int, str, int]]:
         entries.append((position, end + len("</url>"), text[opening + len("<loc>") : closing], opening + len("<loc>")))
         position = end + len("</url>")
     return entries
-
-
-_KEPT_IN_SEARCH = {
-    "p",
-    "code",
-    "pre",
-    "li",
-    "ol",
-    "ul",
-    "sub",
-    "sup",
-}  # what Material's indexer keeps of a page's markup
-_SCRIPT = re.compile(r"<script\b.*?</script>", re.DOTALL)
-_TAG = re.compile(r"<(/?)([a-zA-Z0-9]+)[^>]*>")
-_QUOTE_ENTITIES = re.compile(r"&(#39|#34|#x27|quot);")
-
-
-def searchable_text(part: str) -> str:
-    """A part's text for the search index as Material's indexer makes it: escaped text, a few bare tags, single spaces.
-
-    Takes oxykb's own HTML, in which a text never holds another entity than &amp; &lt; &gt; and quotes.
-    """
-    text = _TAG.sub(lambda tag: f"<{tag[1]}{tag[2]}>" if tag[2] in _KEPT_IN_SEARCH else "", _SCRIPT.sub("", part))
-    text = _QUOTE_ENTITIES.sub(lambda entity: "'" if entity[1] in ("#39", "#x27") else '"', text)
-    return " ".join(text.split())

@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from .. import urls, workspace
 from ..model import LANGUAGES
 from ..problems import ProblemsFound
-from . import build, frames, pages, settings
+from . import build, frames, pages, search, settings
 
 
 class OxykbConfig(Config):
@@ -78,7 +78,7 @@ class OxykbPlugin(BasePlugin[OxykbConfig]):
         return self.filling.claim_page_content(html, page)
 
     def on_post_page(self, output, *, page, config):
-        return self.filling.after_page(output, page)
+        return self.filling.after_page(search.weighted(output, page.meta), page)
 
     def on_page_context(self, context, *, page, config, nav):
         context["oxykb_alternates"] = settings.alternates(self.language, page.url)
@@ -86,8 +86,12 @@ class OxykbPlugin(BasePlugin[OxykbConfig]):
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config):
+        site_dir = Path(config.site_dir)
         self.filling.finish(config.site_url)
-        self.others.finish(Path(config.site_dir))
+        search.settings_only(site_dir, self.language)
+        if self.language == urls.PRIMARY_LANGUAGE:
+            self.others.finish(site_dir)
+            search.index(site_dir)  # every language, once all are in place
 
     def on_serve(self, server, *, config, builder):
         """Watch what editors change; the generated pages change only as a result (no second rebuild)."""

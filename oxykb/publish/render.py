@@ -363,7 +363,7 @@ class _Renderer:
             f'<a href="{urls.relative_url(here, urls.claim_url(claim_id))}">{self.statement(claim_id)}</a></li>\n'
             for claim_id in claim_ids
         )
-        return self.part(page, f"<ul>\n{items}</ul>")
+        return self.part(page, f'<ul class="oxykb-claim-list">\n{items}</ul>')
 
     def statement(self, claim_id: str) -> Safe:
         if claim_id not in self.statements:
