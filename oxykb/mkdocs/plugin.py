@@ -91,7 +91,10 @@ class OxykbPlugin(BasePlugin[OxykbConfig]):
         search.settings_only(site_dir, self.language)
         if self.language == urls.PRIMARY_LANGUAGE:
             self.others.finish(site_dir)
-            search.index(site_dir)  # every language, once all are in place
+            if self.serving and (site_dir / search.BUNDLE).is_dir():  # a rebuild: the page first, search after
+                search.IN_BACKGROUND.index(site_dir)
+            else:
+                search.index(site_dir)  # every language, once all are in place
 
     def on_serve(self, server, *, config, builder):
         """Watch what editors change; the generated pages change only as a result (no second rebuild)."""

@@ -17,10 +17,12 @@ has its h1 weigh 7 x N (at most 10, Pagefind's highest), like question pages.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -118,6 +120,40 @@ def _run_pagefind(root: Path, pages: str) -> None:
         raise IndexingFailed(f"search: Pagefind could not index {root} (exit code {finished.returncode}):\n{said}")
     for name in UNUSED:
         (bundle / name).unlink(missing_ok=True)
+
+
+class InBackground:
+    """`oxykb serve` indexes again after each rebuild in a thread, so that a saved claim shows at once (Pagefind
+    takes seconds at 1,000 claims); the preview's search catches up when it is done. One run at a time: saves
+    during a run make one more run after it."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.running = False
+        self.again: Path | None = None
+
+    def index(self, site_dir: Path) -> None:
+        with self.lock:
+            if self.running:
+                self.again = site_dir
+                return
+            self.running = True
+        threading.Thread(target=self._run, args=(site_dir,), daemon=True).start()
+
+    def _run(self, site_dir: Path) -> None:
+        while True:
+            try:
+                index(site_dir)
+            except IndexingFailed as failed:
+                logging.getLogger("mkdocs").warning(str(failed))
+            with self.lock:
+                site_dir, self.again = self.again, None
+                if site_dir is None:
+                    self.running = False
+                    return
+
+
+IN_BACKGROUND = InBackground()  # one per process: MkDocs' serve makes new plugins when the configuration changes
 
 
 def settings_only(site_dir: Path, language: str) -> None:
