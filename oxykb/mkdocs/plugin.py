@@ -94,6 +94,8 @@ class OxykbPlugin(BasePlugin[OxykbConfig]):
             if self.serving and (site_dir / search.BUNDLE).is_dir():  # a rebuild: the page first, search after
                 search.IN_BACKGROUND.index(site_dir)
             else:
+                if not self.serving:
+                    self.others.close()  # its memory back first: Pagefind needs much
                 search.index(site_dir)  # every language, once all are in place
 
     def on_serve(self, server, *, config, builder):

@@ -33,8 +33,17 @@ from ..model import LANGUAGES
 BUNDLE = "pagefind"  # Pagefind's files of a language, in its root (/pagefind/, /en/pagefind/)
 HEADING_WEIGHT, MOST_WEIGHT = 7.0, 10.0  # Pagefind's weight of an h1, and the highest it takes
 # What Pagefind skips (CSS selectors): heading anchors, the edit button, lists of other claims (each claim is
-# found on its own page), a claim's details and citation line (the same words on every claim page)
-NOT_INDEXED = (".headerlink", ".md-content__button", ".oxykb-claim-list", ".oxykb-details", ".oxykb-citation")
+# found on its own page), and on claim pages what every claim page says (the grade's meaning, "From:" a source,
+# details, the citation line). Pagefind needs about 0.5 KB of memory for each word it indexes.
+NOT_INDEXED = (
+    ".headerlink",
+    ".md-content__button",
+    ".oxykb-claim-list",
+    ".oxykb-grade-meaning",
+    ".oxykb-quoted-from",
+    ".oxykb-details",
+    ".oxykb-citation",
+)
 TIMEOUT = 600  # seconds
 # Pagefind's ready-made interfaces, which the site does not use (Material's dialog shows the results)
 UNUSED = (
@@ -83,10 +92,11 @@ def index(site_dir: Path) -> None:
             pages = "{" + ",".join([*(f"{folder}/**/*.html" for folder in folders if folder != BUNDLE), "*.html"]) + "}"
         else:
             pages = "**/*.html"
-        _run_pagefind(root, pages)
+        # text in another language (a Dutch quote on an English page) would be stemmed as this one
+        _run_pagefind(root, pages, [*NOT_INDEXED, f'[lang]:not([lang="{language}"])'])
 
 
-def _run_pagefind(root: Path, pages: str) -> None:
+def _run_pagefind(root: Path, pages: str, not_indexed: list[str]) -> None:
     """Runs Pagefind on the pages of `root` that the glob `pages` matches, into root/pagefind/.
 
     Pagefind runs in an empty folder and without PAGEFIND_ variables, so that no configuration file of the
@@ -105,7 +115,7 @@ def _run_pagefind(root: Path, pages: str) -> None:
         "--output-path",
         str(bundle),
         "--exclude-selectors",
-        ", ".join(NOT_INDEXED),
+        ", ".join(not_indexed),
         "--quiet",
     ]
     with tempfile.TemporaryDirectory(prefix="oxykb-pagefind-") as empty:
