@@ -74,7 +74,8 @@ def claim_markdown(sections: tuple[str, ...], title: str, description: str, sear
         INTRO,
     ]
     for index, section_title in enumerate(sections):
-        lines += ["", f"## {section_title}", "", section_mark(index)]
+        # every claim page has these headings: the search index skips them (search.py)
+        lines += ["", f'## {section_title} {{: data-pagefind-ignore="all" }}', "", section_mark(index)]
     return "\n".join(lines) + "\n"
 
 
