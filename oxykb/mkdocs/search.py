@@ -23,6 +23,7 @@ import re
 import subprocess
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -134,16 +135,21 @@ def _run_pagefind(root: Path, pages: str, not_indexed: list[str]) -> None:
 
 class InBackground:
     """`oxykb serve` indexes again after each rebuild in a thread, so that a saved claim shows at once (Pagefind
-    takes seconds at 1,000 claims); the preview's search catches up when it is done. One run at a time: saves
-    during a run make one more run after it."""
+    takes seconds at 1,000 claims); the preview's search catches up when it is done. It starts once saves have
+    paused for QUIET seconds (an editor saving again soon gets the cores for the rebuild); one run at a time,
+    and saves during a run make one more run after it."""
+
+    QUIET = 3.0
 
     def __init__(self):
         self.lock = threading.Lock()
         self.running = False
         self.again: Path | None = None
+        self.last = 0.0  # time.monotonic() of the last rebuild
 
     def index(self, site_dir: Path) -> None:
         with self.lock:
+            self.last = time.monotonic()
             if self.running:
                 self.again = site_dir
                 return
@@ -152,6 +158,8 @@ class InBackground:
 
     def _run(self, site_dir: Path) -> None:
         while True:
+            while (wait := self.last + self.QUIET - time.monotonic()) > 0:
+                time.sleep(wait)
             try:
                 index(site_dir)
             except IndexingFailed as failed:

@@ -5,6 +5,7 @@
     python3 tests/benchmark/run.py --sizes 1000 --runs 1
     python3 tests/benchmark/run.py --check-only      # only `oxykb check`: cold, nothing changed, one claim edited
     python3 tests/benchmark/run.py --reader-only     # one build, then what a reader downloads, and the site's size
+    python3 tests/benchmark/run.py --reader-only --serve --sizes 10000   # ... and a saved claim in `oxykb serve`
 
 Prints figures, medians with each run's figure beside them; asserts nothing
 (it is not part of the test run). Every command is run as a user runs it, in a
@@ -204,17 +205,22 @@ def reader_figures(site: Path) -> dict:
     return figures
 
 
-def measure_reader(size: int, workdir: Path) -> dict:
-    """One full build, then reader_figures."""
+def measure_reader(size: int, workdir: Path, serve_edits: int = 0) -> dict:
+    """One full build, then reader_figures, then (serve_edits) the serve latency of that many saves."""
     project = generate(workdir / f"kb-{size}", size)
     forget(project)
     build_time, peak = timed(oxykb("build", "."), project)
-    return {
+    figures = {
         "oxykb build, full (s)": build_time,
         "peak memory, build (MiB)": peak / 2**20,
         **reader_figures(project / "site"),
         "runs": {},
     }
+    if serve_edits:
+        latencies = edit_latencies(project, serve_edits)
+        figures["serve: saved edit visible (s)"] = statistics.median(latencies)
+        figures["runs"]["serve: saved edit visible (s)"] = latencies
+    return figures
 
 
 def measure(
@@ -310,6 +316,7 @@ def main() -> None:
     parser.add_argument(
         "--reader-only", action="store_true", help="one build, then what a reader downloads, and the site's size"
     )
+    parser.add_argument("--serve", action="store_true", help="with --reader-only: the serve test too (--runs saves)")
     args = parser.parse_args()
     print(f"oxykb benchmark on {os.cpu_count()} cores, {args.runs} run(s) per size, medians", flush=True)
     with tempfile.TemporaryDirectory(prefix="oxykb-bench-") as workdir:
@@ -319,7 +326,8 @@ def main() -> None:
         all_figures = {}
         for size in args.sizes:
             if args.reader_only:
-                all_figures[size] = measure_reader(size, Path(workdir))
+                edits = args.runs if size <= args.serve_limit and args.serve else 0
+                all_figures[size] = measure_reader(size, Path(workdir), edits)
             else:
                 all_figures[size] = measure(
                     size, args.runs, args.naive_limit, Path(workdir), args.check_only, args.serve_limit
