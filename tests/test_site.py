@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 from html.parser import HTMLParser
+from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
@@ -176,6 +177,29 @@ def test_material_fetches_only_its_search_settings_on_each_page(built):
         assert index["docs"] == [] and index["config"]["lang"] == [language]
         assert index["config"]["pagefind"] == "pagefind/"
         assert "oxykb-search.js" in (root / "index.html").read_text()  # the worker that asks Pagefind
+
+
+def test_a_failing_pagefind_stops_the_build_with_what_it_said(tmp_path, monkeypatch):
+    from oxykb.mkdocs import search
+
+    (tmp_path / "index.html").write_text('<html lang="nl"><body><article data-pagefind-body>x</article></body></html>')
+    fake = tmp_path / "pagefind"
+    fake.write_text("#!/bin/sh\necho 'Error: no disk left' >&2\nexit 3\n")
+    fake.chmod(0o755)
+    monkeypatch.setattr(search, "pagefind_binary", lambda: fake)
+    with pytest.raises(search.IndexingFailed, match=r"could not index .* \(exit code 3\):\nError: no disk left"):
+        search.index(tmp_path)
+
+
+def test_pagefind_comes_from_the_installed_package_not_from_the_project_or_path(tiny_project, monkeypatch):
+    import pagefind_bin
+
+    from oxykb.mkdocs import search
+
+    monkeypatch.chdir(tiny_project)
+    monkeypatch.setenv("PATH", str(tiny_project))
+    binary = search.pagefind_binary()
+    assert binary.is_absolute() and binary.resolve().parent == Path(pagefind_bin.__file__).resolve().parent
 
 
 def test_a_page_with_search_boost_weighs_its_title_more():

@@ -46,6 +46,8 @@ class OxykbPlugin(BasePlugin[OxykbConfig]):
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
         self.language = self.config.language
+        if self.serving:
+            search.IN_BACKGROUND.rebuilding()  # a rebuild first, the preview's search index after it
         if self.language == urls.PRIMARY_LANGUAGE:
             self.others.start(self.root, Path(config.site_dir), self.dirty, self.config.other_languages)
         try:

@@ -7,11 +7,11 @@ dialog stays: its worker is replaced by theme/assets/javascripts/oxykb-search.js
 queries from Pagefind, and Material's own index (search/search_index.json, which Material fetches on every
 page) holds only its settings and where Pagefind's files are.
 
-What is indexed: each page's article (`data-pagefind-body`, set in theme/main.html), without heading anchors,
-the edit button and the long claim lists of category, topic and source pages (each claim is found on its
-page). A heading weighs more than text (Pagefind: h1 7, h2 6, ...), so a page whose title holds the words
-ranks above pages that mention them; a page with `search: boost: N` in its front matter (Material's setting)
-has its h1 weigh 7 x N (at most 10, Pagefind's highest), like question pages.
+What is indexed: each page's article (`data-pagefind-body`, set in theme/main.html), without what NOT_INDEXED
+names (each claim is found on its own page; what every claim page repeats finds nothing) and, in each language,
+without text in another one. A heading weighs more than text (Pagefind: h1 7, h2 6, ...), so a page whose
+title holds the words ranks above pages that mention them; a page with `search: boost: N` in its front matter
+(Material's setting) has its h1 weigh 7 x N (at most 10, Pagefind's highest), like question pages.
 """
 
 from __future__ import annotations
@@ -77,11 +77,11 @@ def pagefind_binary() -> Path:
         raise IndexingFailed(f"search: the pagefind-bin package has no binary for this system ({error})") from None
 
 
-def index(site_dir: Path) -> None:
+def index(site_dir: Path, started=lambda process: None) -> None:
     """Builds Pagefind's index of each language of the site in site_dir, into its language root's pagefind/.
 
     One language at a time: Pagefind holds a whole index in memory while it builds it. A language not built
-    (other_languages: none) is left out. Raises IndexingFailed.
+    (other_languages: none) is left out. `started` is given each Pagefind process. Raises IndexingFailed.
     """
     for language in LANGUAGES:
         root = site_dir / urls.language_root(language)
@@ -94,10 +94,10 @@ def index(site_dir: Path) -> None:
         else:
             pages = "**/*.html"
         # text in another language (a Dutch quote on an English page) would be stemmed as this one
-        _run_pagefind(root, pages, [*NOT_INDEXED, f'[lang]:not([lang="{language}"])'])
+        _run_pagefind(root, pages, [*NOT_INDEXED, f'[lang]:not([lang="{language}"])'], started)
 
 
-def _run_pagefind(root: Path, pages: str, not_indexed: list[str]) -> None:
+def _run_pagefind(root: Path, pages: str, not_indexed: list[str], started) -> None:
     """Runs Pagefind on the pages of `root` that the glob `pages` matches, into root/pagefind/.
 
     Pagefind runs in an empty folder and without PAGEFIND_ variables, so that no configuration file of the
@@ -121,52 +121,84 @@ def _run_pagefind(root: Path, pages: str, not_indexed: list[str]) -> None:
     ]
     with tempfile.TemporaryDirectory(prefix="oxykb-pagefind-") as empty:
         try:
-            finished = subprocess.run(
-                command, cwd=empty, env=environment, capture_output=True, text=True, timeout=TIMEOUT, check=False
+            process = subprocess.Popen(
+                command, cwd=empty, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
             )
-        except (OSError, subprocess.TimeoutExpired) as error:
+        except OSError as error:
             raise IndexingFailed(f"search: Pagefind ({binary}) could not run: {error}") from None
-    if finished.returncode != 0:
-        said = (finished.stderr.strip() or finished.stdout.strip())[-2000:]
-        raise IndexingFailed(f"search: Pagefind could not index {root} (exit code {finished.returncode}):\n{said}")
+        started(process)
+        try:
+            output, errors = process.communicate(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            raise IndexingFailed(f"search: Pagefind took more than {TIMEOUT} s to index {root}") from None
+    if process.returncode != 0:
+        said = (errors.strip() or output.strip())[-2000:]
+        raise IndexingFailed(f"search: Pagefind could not index {root} (exit code {process.returncode}):\n{said}")
     for name in UNUSED:
         (bundle / name).unlink(missing_ok=True)
 
 
 class InBackground:
     """`oxykb serve` indexes again after each rebuild in a thread, so that a saved claim shows at once (Pagefind
-    takes seconds at 1,000 claims); the preview's search catches up when it is done. It starts once saves have
-    paused for QUIET seconds (an editor saving again soon gets the cores for the rebuild); one run at a time,
-    and saves during a run make one more run after it."""
+    takes seconds at 1,000 claims); the preview's search catches up when it is done. A rebuild comes first: it
+    stops a run that is under way, and a run starts once rebuilds have paused for QUIET seconds; one run at a
+    time, at a lower priority than the rebuilds."""
 
     QUIET = 3.0
 
     def __init__(self):
         self.lock = threading.Lock()
         self.running = False
-        self.again: Path | None = None
-        self.last = 0.0  # time.monotonic() of the last rebuild
+        self.site_dir: Path | None = None
+        self.last = 0.0  # time.monotonic() of the last rebuild's start or end
+        self.process: subprocess.Popen | None = None
+        self.stopped = False  # the run under way was stopped by a rebuild
+
+    def rebuilding(self) -> None:
+        """A rebuild starts: a run under way stops, to start again after it."""
+        with self.lock:
+            self.last = time.monotonic()
+            if self.process is not None:
+                self.process.terminate()
+                self.stopped = True
 
     def index(self, site_dir: Path) -> None:
         with self.lock:
-            self.last = time.monotonic()
+            self.last, self.site_dir = time.monotonic(), site_dir
             if self.running:
-                self.again = site_dir
                 return
             self.running = True
-        threading.Thread(target=self._run, args=(site_dir,), daemon=True).start()
+        threading.Thread(target=self._run, daemon=True).start()
 
-    def _run(self, site_dir: Path) -> None:
+    def _started(self, process: subprocess.Popen) -> None:
+        with self.lock:
+            self.process = process
+            if time.monotonic() - self.last < self.QUIET:
+                process.terminate()  # a rebuild started meanwhile
+                self.stopped = True
+
+    def _run(self) -> None:
+        # Linux: a thread has its own priority, and Pagefind inherits this one's
+        now = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), min(now + 10, 19))
         while True:
             while (wait := self.last + self.QUIET - time.monotonic()) > 0:
                 time.sleep(wait)
-            try:
-                index(site_dir)
-            except IndexingFailed as failed:
-                logging.getLogger("mkdocs").warning(str(failed))
             with self.lock:
-                site_dir, self.again = self.again, None
-                if site_dir is None:
+                site_dir, self.site_dir, self.stopped = self.site_dir, None, False
+            try:
+                index(site_dir, self._started)
+            except IndexingFailed as failed:
+                with self.lock:
+                    if self.stopped:
+                        self.site_dir = self.site_dir or site_dir  # again after the rebuild
+                if not self.stopped:
+                    logging.getLogger("mkdocs").warning(str(failed))
+            with self.lock:
+                self.process = None
+                if self.site_dir is None:
                     self.running = False
                     return
 
@@ -198,4 +230,5 @@ def weighted(output: str, meta: dict) -> str:
     if not isinstance(boost, int | float) or isinstance(boost, bool) or boost <= 1:
         return output
     weight = min(HEADING_WEIGHT * boost, MOST_WEIGHT)
-    return _FIRST_H1.sub(f'<h1 data-pagefind-weight="{weight:g}"', output, count=1)
+    body = max(output.find("data-pagefind-body"), 0)  # the article's h1, not one the theme might add before it
+    return output[:body] + _FIRST_H1.sub(f'<h1 data-pagefind-weight="{weight:g}"', output[body:], count=1)

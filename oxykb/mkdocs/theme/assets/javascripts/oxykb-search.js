@@ -5,8 +5,8 @@
 "use strict";
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-const SHOWN = 20;
-const PAUSE = 120; // ms: while the reader types, only the words they pause at are searched (each search loads parts) // results with their excerpts; Material's "# matching documents" counts these (labels.py words it)
+const SHOWN = 20; // results with their excerpts; Material's "# matching documents" counts these (labels.py words it)
+const PAUSE = 120; // ms: while the reader types, only the words they pause at are searched (each search loads parts)
 
 let settings = null; // the language and where Pagefind's files are, from search/search_index.json
 let pagefind = null;
