@@ -159,6 +159,8 @@ def test_search_ranks_pages_titled_with_the_word_above_passing_mentions(reader, 
     titled = [word in title.lower() for title in titles]
     assert titled[0] and False in titled and titled == sorted(titled, reverse=True), titles
     assert any(title.startswith("Oxytocin") for title in titles[: titled.count(True)]), titles  # the claim
+    for item in page.locator(".md-search-result__item").all():  # a page's title once, not again as a section
+        assert item.locator("h1").inner_text() not in item.locator("h2").all_inner_texts()
 
 
 def test_search_works_from_the_keyboard(reader):
@@ -166,6 +168,7 @@ def test_search_works_from_the_keyboard(reader):
     page.keyboard.press("/")  # Material's shortcut to the search field
     page.keyboard.type("pituitary")
     expect(page.locator(".md-search-result__item a").first).to_be_visible(timeout=15000)
+    reader.shot("search-en")
     page.keyboard.press("ArrowDown")
     target = page.evaluate("document.activeElement.getAttribute('href')")
     assert "/en/" in target

@@ -39,7 +39,7 @@ async function search(query) {
   const items = pages.map((page, rank) => {
     const score = found.results[rank].score;
     const sections = page.sub_results
-      .filter((section) => section.url.includes("#"))
+      .filter((section) => section.url.includes("#") && section.anchor?.element !== "h1") // the page's title: shown
       .sort((a, b) => b.weighted_locations.length - a.weighted_locations.length)
       .slice(0, 3);
     return [
