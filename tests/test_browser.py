@@ -129,10 +129,13 @@ def test_the_language_switch_keeps_the_reader_on_the_same_claim(reader):
 
 
 def search(page, words):
+    """Types `words` into the search dialog as a reader does (Material searches on each key) and returns the
+    addresses of the results shown, best first."""
     page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").fill(words)
+    page.locator("input.md-search__input").press_sequentially(words)
     results = page.locator(".md-search-result__item a")
     expect(results.first).to_be_visible(timeout=15000)
+    expect(page.locator(".md-search-result__meta")).not_to_have_text(re.compile("^$"))
     return [results.nth(index).get_attribute("href") for index in range(results.count())]
 
 
@@ -141,6 +144,63 @@ def test_search_finds_pages_in_the_readers_language_only(reader):
     assert dutch and not any("/en/" in href for href in dutch)
     english = search(reader.open("/en/"), "cuddle")
     assert english and all("/en/" in href for href in english)
+
+
+def test_search_stems_words_in_each_language(reader):
+    """A form of a word that no page uses finds the pages with another: "knuffelhormonen" finds "knuffelhormoon"
+    (Dutch stemming), "cuddled" finds "cuddle" (English)."""
+    assert any("/claims/" in href for href in search(reader.open("/"), "knuffelhormonen"))
+    assert any("/en/claims/" in href for href in search(reader.open("/en/"), "cuddled"))
+
+
+@pytest.mark.parametrize("path, word", [("/", "hypofyse"), ("/en/", "pituitary")])
+def test_search_ranks_pages_titled_with_the_word_above_passing_mentions(reader, path, word):
+    page = reader.open(path)
+    search(page, word)
+    titles = page.locator(".md-search-result__item h1").all_inner_texts()
+    titled = [word in title.lower() for title in titles]
+    assert titled[0] and False in titled and titled == sorted(titled, reverse=True), titles
+    assert any(title.startswith("Oxytocin") for title in titles[: titled.count(True)]), titles  # the claim
+    for item in page.locator(".md-search-result__item").all():  # a page's title once, not again as a section
+        assert item.locator("h1").inner_text() not in item.locator("h2").all_inner_texts()
+
+
+def test_search_works_from_the_keyboard(reader):
+    page = reader.open("/en/facts/")
+    page.keyboard.press("/")  # Material's shortcut to the search field
+    page.keyboard.type("pituitary")
+    expect(page.locator(".md-search-result__item a").first).to_be_visible(timeout=15000)
+    reader.shot("search-en")
+    page.keyboard.press("ArrowDown")
+    target = page.evaluate("document.activeElement.getAttribute('href')")
+    assert "/en/" in target
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(re.escape(target.split("?")[0].split("#")[0]) + r"(\?.*)?(#.*)?$"))
+
+
+def test_a_first_page_view_loads_no_search_index_and_a_search_only_part_of_it(browser, base_url, real_site):
+    """Material would load every page of the language with the first page; Pagefind's index comes in parts."""
+    reader = Reader(browser, base_url)
+    requested: list[str] = []
+    received: list[int] = []
+    reader.page.on("request", lambda request: requested.append(request.url.removeprefix(base_url)))
+    reader.page.on("requestfinished", lambda request: received.append(request.sizes()["responseBodySize"]))
+    page = reader.open("/claims/oxytocin-made-in-hypothalamus/")
+    page.wait_for_load_state("networkidle")
+    first_view = list(requested)
+    assert not [url for url in first_view if url.startswith("/pagefind/")]
+    index_file = "/search/search_index.json"  # Material fetches it on every page: it holds only settings
+    assert index_file in first_view and (real_site / index_file[1:]).stat().st_size < 1000
+
+    search(page, "knuffelhormoon")
+    searched = [url for url in requested[len(first_view) :] if url.startswith("/pagefind/")]
+    index_parts = [url for url in searched if url.startswith("/pagefind/index/")]
+    pages = [url for url in searched if url.startswith("/pagefind/fragment/")]
+    assert all(url.startswith(("/pagefind/index/nl_", "/pagefind/fragment/nl_")) for url in index_parts + pages)
+    assert 1 <= len(index_parts) < len(list((real_site / "pagefind/index").glob("nl_*")))
+    assert 1 <= len(pages) <= 20 < len(list((real_site / "pagefind/fragment").glob("nl_*")))
+    assert reader.errors == []
+    reader.page.close()
 
 
 def test_contradicting_claims_link_both_ways(reader):
@@ -454,7 +514,7 @@ READER_QUESTIONS = [
     ("nl", "knuffelhormoon", "questions/oxytocin-the-cuddle-hormone/"),
     ("nl", "vertrouwen neusspray", "questions/oxytocin-nasal-spray-and-trust/"),
     ("nl", "helpt oxytocine bij autisme", "claims/oxytocin-treatment-autism/"),
-    ("nl", "liefdeshormoon", "claims/oxytocin-general-love-hormone/"),
+    ("nl", "liefdeshormoon", "questions/oxytocin-the-cuddle-hormone/"),
     ("nl", "bijwerkingen", "claims/oxytocin-medicine-side-effects/"),
     ("nl", "oxytocine weeën infuus", "claims/oxytocin-induces-and-augments-labour/"),
     ("nl", "onenightstand spijt", "claims/one-night-stand-regret-caused-by-oxytocin/"),

@@ -103,7 +103,7 @@ def test_the_title_is_the_question_and_the_description_the_answer(knowledge_base
         "description": "Dat is zeer onzeker: er is één kleine studie.",
         "search": {"boost": render.SEARCH_BOOST["question"]},
     }
-    assert render.SEARCH_BOOST["question"] > render.SEARCH_BOOST["claim"] > 1
+    assert render.SEARCH_BOOST["question"] > 1
 
 
 def test_one_table_row_per_key_finding_and_caveat_in_the_files_order(knowledge_base):
@@ -295,7 +295,8 @@ def test_a_claim_page_lists_the_questions_it_helps_answer(knowledge_base):
     claims = {claim.id: dict(claim.sections) for claim in render.render(knowledge_base, "en", {}).claims}
     section = claims["oxytocin-made-in-hypothalamus"]["Questions this claim helps answer"]
     assert section == (
-        '<ul>\n<li><span class="oxykb-grade oxykb-grade--very-low" role="img" aria-label="Evidence: Very low">'
+        '<ul class="oxykb-questions">\n'
+        '<li><span class="oxykb-grade oxykb-grade--very-low" role="img" aria-label="Evidence: Very low">'
         f'⊕◯◯◯ Very low</span> <a href="../../questions/{QUESTION}/">'
         "Does an oxytocin nasal spray make people more sociable?</a></li>\n</ul>"
     )

@@ -236,7 +236,7 @@ def with_claim(kb, claim_id: str, **changes):
 def test_the_verdict_stands_beside_the_badge(knowledge_base, language, verdict):
     """Certainty and direction together: a moderate no-difference finding reads as what it is."""
     page = claim_page(knowledge_base, "nasal-spray-no-difference-to-trust", language)
-    assert page.intro.startswith('<p><span class="oxykb-grade oxykb-grade--moderate"')
+    assert page.intro.startswith('<p class="oxykb-grade-meaning"><span class="oxykb-grade oxykb-grade--moderate"')
     assert f'</span> <strong class="oxykb-verdict">{verdict}</strong>' in page.intro
 
 

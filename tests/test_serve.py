@@ -70,3 +70,17 @@ def test_a_saved_claim_shows_in_both_languages_and_the_server_settles(server):
     time.sleep(4)
     assert builds(log_path) == settled, "the server keeps rebuilding: a rebuild loop"
     assert seconds < 10
+
+
+def search_entry(base: str) -> str | None:
+    return fetch(base + "/en/pagefind/pagefind-entry.json")
+
+
+def test_the_preview_has_search_and_indexes_again_after_a_save(server):
+    """Pagefind indexes the preview at the start; after a rebuild it indexes again beside the server."""
+    base, project, _ = server
+    first = search_entry(base)
+    assert first and '"en"' in first and fetch(base + "/pagefind/pagefind-entry.json")
+    claim = project / "claims/facts/oxytocin-made-in-hypothalamus.yaml"
+    claim.write_text(claim.read_text().replace("Textbook physiology.", "Pituitary glands, a new word: zwiebelfisch."))
+    wait_for(lambda: search_entry(base) not in (None, first), 60)  # a new index: its hash names the new words

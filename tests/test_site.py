@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 from html.parser import HTMLParser
+from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
@@ -141,61 +142,102 @@ def test_claim_pages_carry_medical_web_page_json_ld(built):
     assert [c["name"] for c in data["citation"]] == ["Oxytocine, een testtekst", "Doe e.a., 2020"]
 
 
+def search_pages(language_root):
+    """The pages in a language's Pagefind index, as Pagefind keeps them: gzip-compressed JSON after a signature."""
+    fragments = sorted((language_root / "pagefind/fragment").glob("*.pf_fragment"))
+    return [json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")) for path in fragments]
+
+
 def test_each_language_has_its_own_search_index(built):
-    dutch = json.loads((built / "search/search_index.json").read_text())
-    english = json.loads((built / "en/search/search_index.json").read_text())
-    assert dutch["config"]["lang"] == ["nl"] and english["config"]["lang"] == ["en"]
-    assert any("neusspray" in doc["text"] for doc in dutch["docs"])
-    assert not any("nasal spray" in doc["text"] for doc in dutch["docs"])
-    assert not any("neusspray met oxytocine mensen socialer maakt" in doc["title"] for doc in english["docs"])
+    dutch, english = search_pages(built), search_pages(built / "en")
+    assert {page["url"] for page in dutch} >= {"/", f"/claims/{CLAIM}/"}
+    assert {page["url"] for page in english} >= {"/", f"/claims/{CLAIM}/"}  # below /en/, where the index is
+    assert any("neusspray" in page["content"] for page in dutch)
+    assert not any("nasal spray" in page["content"] for page in dutch)
+    assert not any("neusspray met oxytocine mensen socialer maakt" in page["meta"]["title"] for page in english)
+    assert json.loads((built / "pagefind/pagefind-entry.json").read_text())["languages"].keys() == {"nl"}
+    assert json.loads((built / "en/pagefind/pagefind-entry.json").read_text())["languages"].keys() == {"en"}
 
 
-def search_entries(built, language: str) -> dict[str, dict]:
-    index = json.loads((built / ("en/" if language == "en" else "") / "search/search_index.json").read_text())
-    return {entry["location"]: entry for entry in index["docs"]}
+def test_the_search_index_holds_what_a_reader_searches_not_what_every_page_repeats(built):
+    """Headings and text of each page's article; not the navigation, the edit button, heading anchors, what every
+    claim page says (its section headings, the grade's meaning, "From:", details, citation), text in the other
+    language, or lists of claims, which are found on their own pages."""
+    claim = next(page for page in search_pages(built / "en") if page["url"] == f"/claims/{CLAIM}/")
+    assert claim["meta"]["title"].startswith("It is very uncertain whether")  # the claim's statement, its h1
+    assert "Facts" not in claim["content"]  # not the menu
+    assert "An oxytocin nasal spray is said to make people more sociable" in claim["content"]  # the translation
+    assert "Een neusspray met oxytocine" not in claim["content"]  # the Dutch quote, shown on the English page
+    for repeated in ("¶", "Why this grade", "Last reviewed", "From:", "Very uncertain."):
+        assert repeated not in claim["content"], repeated
+    facts = next(page for page in search_pages(built / "en") if page["url"] == "/facts/")
+    assert "It is very uncertain whether" not in facts["content"]  # the claim list
 
 
-def test_a_claim_is_found_by_its_statement_and_rationale(built):
-    """The main entry holds what the claim says and why, not the grade's meaning that every such claim shares,
-    and outranks passing mentions; the rationale's own section is not indexed twice."""
-    entries = search_entries(built, "en")
-    main = entries[f"claims/{CLAIM}/"]
-    assert main == {
-        "location": f"claims/{CLAIM}/",
-        "title": "It is very uncertain whether an oxytocin nasal spray makes people more sociable.",
-        "text": "<p>One small study.</p>",
-        "boost": 2.0,
-    }
-    sections = [location for location in entries if location.startswith(f"claims/{CLAIM}/#")]
-    assert f"claims/{CLAIM}/#where-this-claim-comes-from" in sections
-    assert f"claims/{CLAIM}/#why-this-grade" not in sections
-    assert all("boost" not in entries[location] for location in sections)
+def test_material_fetches_only_its_search_settings_on_each_page(built):
+    """Material fetches search/search_index.json with every first page view: it holds no page, only settings."""
+    for root, language in ((built, "nl"), (built / "en", "en")):
+        index = json.loads((root / "search/search_index.json").read_text())
+        assert index["docs"] == [] and index["config"]["lang"] == [language]
+        assert index["config"]["pagefind"] == "pagefind/"
+        assert "oxykb-search.js" in (root / "index.html").read_text()  # the worker that asks Pagefind
+
+
+def test_a_failing_pagefind_stops_the_build_with_what_it_said(tmp_path, monkeypatch):
+    from oxykb.mkdocs import search
+
+    (tmp_path / "index.html").write_text('<html lang="nl"><body><article data-pagefind-body>x</article></body></html>')
+    fake = tmp_path / "pagefind"
+    fake.write_text("#!/bin/sh\necho 'Error: no disk left' >&2\nexit 3\n")
+    fake.chmod(0o755)
+    monkeypatch.setattr(search, "pagefind_binary", lambda: fake)
+    with pytest.raises(search.IndexingFailed, match=r"could not index .* \(exit code 3\):\nError: no disk left"):
+        search.index(tmp_path)
+
+
+def test_pagefind_comes_from_the_installed_package_not_from_the_project_or_path(tiny_project, monkeypatch):
+    import pagefind_bin
+
+    from oxykb.mkdocs import search
+
+    monkeypatch.chdir(tiny_project)
+    monkeypatch.setenv("PATH", str(tiny_project))
+    binary = search.pagefind_binary()
+    assert binary.is_absolute() and binary.resolve().parent == Path(pagefind_bin.__file__).resolve().parent
+
+
+def test_a_page_with_search_boost_weighs_its_title_more():
+    from oxykb.mkdocs import search
+
+    page = '<article data-pagefind-body><h1 id="q">Question?</h1><h1>Other</h1></article>'
+    assert search.weighted(page, {"search": {"boost": 2}}) == page.replace(
+        "<h1 id", '<h1 data-pagefind-weight="10" id', 1
+    )
+    assert search.weighted(page, {"search": {"boost": 1.2}}).count('data-pagefind-weight="8.4"') == 1
+    assert search.weighted(page, {}) == page == search.weighted(page, {"search": {"boost": "high"}})
+
+
+def search_page(root, url: str) -> dict:
+    return next(page for page in search_pages(root) if page["url"] == url)
+
+
+def test_a_claim_is_found_by_its_statement_and_rationale_not_its_breadcrumb(built):
+    claim = search_page(built / "en", f"/claims/{CLAIM}/")
+    assert claim["meta"]["title"] == "It is very uncertain whether an oxytocin nasal spray makes people more sociable."
+    assert "One small study." in claim["content"]  # the rationale
+    assert not claim["content"].startswith("Home")  # the breadcrumb (Home › Studies › claim) is not indexed
 
 
 def test_a_question_page_is_found_by_its_question_and_answer_above_claims(built):
-    entries = search_entries(built, "nl")
-    page_entries = [entry for location, entry in entries.items() if location.startswith(f"questions/{QUESTION}/")]
-    main = entries[f"questions/{QUESTION}/"]
-    assert main["title"] == "Maakt een oxytocine-neusspray mensen socialer?"
-    assert "Dat is zeer onzeker: er is één kleine studie." in main["text"]
-    assert {entry.get("boost") for entry in page_entries} == {3.0}
+    question = search_page(built, f"/questions/{QUESTION}/")
+    assert question["meta"]["title"] == "Maakt een oxytocine-neusspray mensen socialer?"
+    assert "Dat is zeer onzeker: er is één kleine studie." in question["content"]
+    # its title weighs more than a claim's (Pagefind: 7 for an h1)
+    html = (built / f"questions/{QUESTION}/index.html").read_text()
+    assert re.search(r'<h1 data-pagefind-weight="10" id="[^"]+">Maakt een oxytocine-neusspray', html)
     # the claims it lists are found on their own pages, not as passing mentions on the question page
-    assert not any("hypothalamus" in entry["text"] for entry in page_entries)
-
-
-def test_search_splits_words_at_punctuation(built):
-    """Material splits at spaces and hyphens only; a query for liefdeshormoon would miss 'liefdeshormoon'."""
-    for language in LANGUAGES:
-        index = json.loads((built / ("en/" if language == "en" else "") / "search/search_index.json").read_text())
-        assert re.split(index["config"]["separator"], "Is het 'knuffelhormoon' echt? PTSS, (neusspray)") == [
-            "Is",
-            "het",
-            "knuffelhormoon",
-            "echt",
-            "PTSS",
-            "neusspray",
-            "",
-        ]
+    assert "hypothalamus" not in question["content"]
+    assert "hypothalamus" in search_page(built, "/claims/oxytocin-made-in-hypothalamus/")["content"]
 
 
 def test_questions_follow_home_in_the_navigation(built):
@@ -322,10 +364,12 @@ def test_hostile_claim_text_never_becomes_live_markup(tiny_project, tmp_path, mo
         elements = list(ElementTree.parse(figure).iter())
         assert {element.tag.split("}")[-1] for element in elements} <= {"svg", "title", "rect", "text"}, figure
         assert not any(name.startswith("on") for element in elements for name in element.attrib), figure
-    for index in tmp_path.rglob("search_index.json"):  # Material's search shows titles and texts as HTML
-        for entry in json.loads(index.read_text("utf-8"))["docs"]:
-            for shown in (entry["title"], entry["text"]):
-                assert "<script" not in shown and "<img" not in shown and "<title" not in shown, (index, entry)
+    # Pagefind read the hostile statement as text, not as tags; it escapes < and > in the excerpts it shows,
+    # and oxykb-search.js escapes titles, as Material's search shows both as HTML
+    (indexed,) = [page for page in search_pages(tmp_path / "nl") if page["url"] == f"/claims/{CLAIM}/"]
+    assert '<script>alert("x")</script><img src=x onerror=alert(1)>' in indexed["meta"]["title"]
+    worker = (tmp_path / "nl/assets/javascripts/oxykb-search.js").read_text()
+    assert "title: escapeHTML(page.meta.title" in worker and "title: escapeHTML(section.title)" in worker
     claim_page = Page((tmp_path / "en/claims" / CLAIM / "index.html").read_text())
     (data,) = claim_page.json_ld()
     assert "alert" in data["name"]  # the text is there, as text

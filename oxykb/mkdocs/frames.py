@@ -2,11 +2,10 @@
 
 Claim pages are most of a site, and MkDocs with Material spends about 25 ms on each. So MkDocs builds one
 *frame* per layout of claim page (which sections it has): a real claim page whose title, description, edit
-link, address, heading and parts are marks. Each claim is then filled into its frame, which gives the page
-MkDocs would have built (a test compares the two byte for byte), and its entries are added to the search
-index and the sitemap. Claim pages' search entries are oxykb's in either case (search_entries), so that a
-claim is found by its statement and rationale. Long claim lists on Markdown pages are HTML parts, put in at
-their marks the same way.
+link, address, breadcrumb, heading and parts are marks. Each claim is then filled into its frame, which gives the page
+MkDocs would have built (a test compares the two byte for byte), and its entry is added to the sitemap
+(search.py indexes every page once the site is built). Long claim lists on Markdown pages are HTML parts,
+put in at their marks the same way.
 
 Marks survive MkDocs only as long as no theme or plugin changes them, so every build checks that each mark
 arrived where it belongs and that no mark was changed into something else, and fails, naming what went
@@ -29,6 +28,7 @@ from mkdocs.structure.files import File
 from .. import urls
 from ..publish import render
 from . import pages
+from .compact import compact
 
 TITLE, DESCRIPTION, EDIT, HEADING, INTRO, BREADCRUMB = (
     "OXYKBTITLE",
@@ -63,11 +63,9 @@ def layout(page: render.ClaimPage) -> tuple[str, ...]:
     return tuple(title for title, _ in page.sections)
 
 
-def claim_markdown(sections: tuple[str, ...], title: str, description: str) -> str:
-    """A claim page's Markdown: front matter and headings, with marks where its HTML parts go.
-
-    Material's search leaves it out: its entries are search_entries', added when the build ends."""
-    front = {"title": title, "description": description, "search": {"exclude": True}}
+def claim_markdown(sections: tuple[str, ...], title: str, description: str, searchable: bool) -> str:
+    """A claim page's Markdown: front matter and headings, with marks where its HTML parts go."""
+    front = {"title": title, "description": description, **({} if searchable else {"search": {"exclude": True}})}
     lines = [
         "---",
         *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in front.items()),
@@ -80,32 +78,9 @@ def claim_markdown(sections: tuple[str, ...], title: str, description: str) -> s
         INTRO,
     ]
     for index, section_title in enumerate(sections):
-        lines += ["", f"## {section_title}", "", section_mark(index)]
+        # every claim page has these headings: the search index skips them (search.py)
+        lines += ["", f'## {section_title} {{: data-pagefind-ignore="all" }}', "", section_mark(index)]
     return "\n".join(lines) + "\n"
-
-
-def search_entries(page: render.ClaimPage, url: str, anchors: list[str]) -> list[dict]:
-    """A claim page's search entries, as Material's indexer makes them but for the first.
-
-    Material would index the statement with the text before the first section: the grade's meaning, the
-    same words on every claim of that grade. The first entry holds what the claim says and why instead: its
-    statement as the title and its rationale as the text, boosted above passing mentions elsewhere (see
-    render.SEARCH_BOOST); the rationale's section is not indexed again. `anchors` are the sections' ids.
-    """
-    entries = [
-        {
-            "location": url,
-            "title": searchable_text(page.heading),
-            "text": searchable_text(page.sections[page.summary][1]),
-            "boost": render.SEARCH_BOOST["claim"],
-        }
-    ]
-    for index, (anchor, (title, part)) in enumerate(zip(anchors, page.sections, strict=False)):
-        if index != page.summary:
-            entries.append(
-                {"location": f"{url}#{anchor}", "title": html.escape(title, quote=False), "text": searchable_text(part)}
-            )
-    return entries
 
 
 def claim_values(page: render.ClaimPage) -> dict[str, str]:
@@ -119,16 +94,6 @@ def claim_values(page: render.ClaimPage) -> dict[str, str]:
         BREADCRUMB: page.breadcrumb,
         **{section_mark(index): part for index, (_, part) in enumerate(page.sections)},
     }
-
-
-_OPENING_MARK = re.compile(r"(<!--oxykb:(?:breadcrumb|part:\d+)-->)\s+")
-
-
-def joined_to_heading(content: str) -> str:
-    """A page that opens with a mark (a breadcrumb's, above the heading) without the line break after it, which
-    Material's search index would take for a section of its own before the page's heading."""
-    match = _OPENING_MARK.match(content)
-    return content[: match.end(1)] + content[match.end() :] if match else content
 
 
 class Frame:
@@ -150,8 +115,8 @@ class Frame:
 
 
 class BuiltFrame:
-    def __init__(self, url: str, canonical_url: str | None, frame: Frame, anchors: list[str]):
-        self.url, self.canonical_url, self.frame, self.anchors = url, canonical_url, frame, anchors
+    def __init__(self, url: str, canonical_url: str | None, frame: Frame):
+        self.url, self.canonical_url, self.frame = url, canonical_url, frame
 
 
 class Filling:
@@ -165,7 +130,6 @@ class Filling:
         self.fill_claim_pages = fill_claim_pages
         self.parts = pages.page_parts(root, language)
         self.built_by_mkdocs: dict[str, render.ClaimPage] = {}  # src_uri -> claim (fill_claim_pages: false)
-        self.search_by_mkdocs: dict[str, list[dict]] = {}  # claim id -> search entries (fill_claim_pages: false)
         self.frame_layouts: dict[str, tuple[str, ...]] = {}  # frame's src_uri -> its layout
         self.built_frames: dict[tuple[str, ...], BuiltFrame] = {}
         self.to_fill: list[Path] = []
@@ -178,7 +142,7 @@ class Filling:
             layouts = sorted({layout(page) for page in pages.claim_pages(self.root, self.language, self.to_fill)})
             for index, sections in enumerate(layouts):
                 file = File.generated(
-                    config, f"{FRAME_PREFIX}{index}.md", content=claim_markdown(sections, TITLE, DESCRIPTION)
+                    config, f"{FRAME_PREFIX}{index}.md", content=claim_markdown(sections, TITLE, DESCRIPTION, False)
                 )
                 file.edit_uri = EDIT
                 self.frame_layouts[file.src_uri] = sections
@@ -188,7 +152,7 @@ class Filling:
                 file = File.generated(
                     config,
                     f"claims/{page.id}.md",
-                    content=claim_markdown(layout(page), page.title, page.description),
+                    content=claim_markdown(layout(page), page.title, page.description, True),
                 )
                 file.edit_uri = page.edit_path
                 self.built_by_mkdocs[file.src_uri] = page
@@ -208,21 +172,17 @@ class Filling:
         return [source for source in files if stale(source)]
 
     def page_content(self, content: str, page) -> str:
-        """A page converted from Markdown, before the search index reads it: a breadcrumb's mark joined to the
-        heading after it; and a claim page MkDocs builds itself (fill_claim_pages: false) with its parts put in
-        (its breadcrumb after the page is built, by `after_page`, as when it is filled into a frame)."""
-        content = joined_to_heading(content)
+        """A claim page MkDocs builds itself (fill_claim_pages: false): its parts put in after Markdown (its
+        breadcrumb after the page is built, by `after_page`, as when it is filled into a frame)."""
         claim = self.built_by_mkdocs.get(page.file.src_uri)
         if claim is None:
             return content
         marks = [HEADING, INTRO, *map(section_mark, range(len(claim.sections)))]
-        anchors = [item.id for item in page.toc.items[0].children]
-        self.search_by_mkdocs[claim.id] = search_entries(claim, urls.claim_url(claim.id), anchors)
         return self._filled(page.file.src_uri, content, marks, claim_values(claim))
 
     def after_page(self, output: str, page) -> str:
-        """Puts a Markdown page's HTML parts in place, and a claim page's breadcrumb; keeps each claim page frame
-        for filling."""
+        """Puts a Markdown page's HTML parts in place, and a claim page's breadcrumb, and compacts it; keeps each
+        claim page frame for filling."""
         parts = self.parts.get(page.file.src_uri)
         if parts:
             marks = [render.part_mark(index) for index in range(len(parts))]
@@ -262,9 +222,9 @@ class Filling:
                     " claim page would show the mark"
                 )
             else:
-                anchors = [item.id for item in page.toc.items[0].children]
-                self.built_frames[sections] = BuiltFrame(page.url, page.canonical_url, frame, anchors)
-        return output
+                self.built_frames[sections] = BuiltFrame(page.url, page.canonical_url, frame)
+            return output  # compacted once filled
+        return compact(output)
 
     def _filled(self, src_uri: str, text: str, marks: list[str], values: dict[str, str]) -> str:
         frame = Frame(text, marks)
@@ -278,15 +238,12 @@ class Filling:
         return frame.fill(values)
 
     def finish(self, site_url: str | None) -> None:
-        """Writes each claim page, its search entries and its sitemap entry; removes the frames.
+        """Writes each claim page and its sitemap entry; removes the frames (search.py indexes the pages after).
 
-        Raises PluginError naming every problem found in this build. A dirty build's search index, as
-        MkDocs makes it, holds only the pages it rebuilt.
+        Raises PluginError naming every problem found in this build.
         """
         if self.fill_claim_pages and not self.problems:
             self._fill_claim_pages(site_url)
-        elif not self.fill_claim_pages:
-            self._add_to_search_index([entry for _, found in sorted(self.search_by_mkdocs.items()) for entry in found])
         if self.problems:
             raise PluginError(
                 "oxykb: the site would be wrong, so the build stops:\n"
@@ -294,7 +251,7 @@ class Filling:
             )
 
     def _fill_claim_pages(self, site_url: str | None) -> None:
-        entries, filled = [], []
+        filled = []
         for page in pages.claim_pages(self.root, self.language, self.to_fill):
             built = self.built_frames.get(layout(page))
             if built is None:
@@ -304,27 +261,11 @@ class Filling:
             filled.append(url)
             target = self.site_dir / url / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(built.frame.fill({**claim_values(page), built.url: url}), "utf-8")
-            entries += search_entries(page, url, built.anchors)
+            target.write_text(compact(built.frame.fill({**claim_values(page), built.url: url})), "utf-8")
         for built in self.built_frames.values():
             shutil.rmtree(self.site_dir / built.url, ignore_errors=True)
-        self._add_to_search_index(entries)
         if site_url:
             self._add_to_sitemap(filled)
-
-    def _add_to_search_index(self, entries: list[dict]) -> None:
-        path = self.site_dir / "search" / "search_index.json"
-        if not path.is_file():
-            return  # no search plugin
-        index = json.loads(path.read_text("utf-8"))
-        listed = sorted({entry["location"] for entry in index["docs"] if entry["location"].startswith(FRAME_PREFIX)})
-        if listed:
-            self.problems.append(
-                f"search/search_index.json lists the claim page frames {', '.join(listed)}: the search"
-                " plugin ignores `search: exclude`"
-            )
-        index["docs"] += entries
-        path.write_text(json.dumps(index, separators=(",", ":")), "utf-8")
 
     def _add_to_sitemap(self, claim_urls: list[str]) -> None:
         """The frames' entries in sitemap.xml (MkDocs lists pages only with a site_url) make way for the claims'."""
@@ -416,28 +357,3 @@ def _url_entries(text: str) -> list[tuple[int, int, str, int]]:
         entries.append((position, end + len("</url>"), text[opening + len("<loc>") : closing], opening + len("<loc>")))
         position = end + len("</url>")
     return entries
-
-
-_KEPT_IN_SEARCH = {
-    "p",
-    "code",
-    "pre",
-    "li",
-    "ol",
-    "ul",
-    "sub",
-    "sup",
-}  # what Material's indexer keeps of a page's markup
-_SCRIPT = re.compile(r"<script\b.*?</script>", re.DOTALL)
-_TAG = re.compile(r"<(/?)([a-zA-Z0-9]+)[^>]*>")
-_QUOTE_ENTITIES = re.compile(r"&(#39|#34|#x27|quot);")
-
-
-def searchable_text(part: str) -> str:
-    """A part's text for the search index as Material's indexer makes it: escaped text, a few bare tags, single spaces.
-
-    Takes oxykb's own HTML, in which a text never holds another entity than &amp; &lt; &gt; and quotes.
-    """
-    text = _TAG.sub(lambda tag: f"<{tag[1]}{tag[2]}>" if tag[2] in _KEPT_IN_SEARCH else "", _SCRIPT.sub("", part))
-    text = _QUOTE_ENTITIES.sub(lambda entity: "'" if entity[1] in ("#39", "#x27") else '"', text)
-    return " ".join(text.split())

@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from .. import urls, workspace
 from ..model import LANGUAGES
 from ..problems import ProblemsFound
-from . import build, frames, pages, settings
+from . import build, frames, pages, search, settings
 
 
 class OxykbConfig(Config):
@@ -46,6 +46,8 @@ class OxykbPlugin(BasePlugin[OxykbConfig]):
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
         self.language = self.config.language
+        if self.serving:
+            search.IN_BACKGROUND.rebuilding()  # a rebuild first, the preview's search index after it
         if self.language == urls.PRIMARY_LANGUAGE:
             self.others.start(self.root, Path(config.site_dir), self.dirty, self.config.other_languages)
         try:
@@ -78,7 +80,7 @@ class OxykbPlugin(BasePlugin[OxykbConfig]):
         return self.filling.page_content(html, page)
 
     def on_post_page(self, output, *, page, config):
-        return self.filling.after_page(output, page)
+        return self.filling.after_page(search.weighted(output, page.meta), page)
 
     def on_page_context(self, context, *, page, config, nav):
         context["oxykb_alternates"] = settings.alternates(self.language, page.url)
@@ -86,8 +88,17 @@ class OxykbPlugin(BasePlugin[OxykbConfig]):
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config):
+        site_dir = Path(config.site_dir)
         self.filling.finish(config.site_url)
-        self.others.finish(Path(config.site_dir))
+        search.settings_only(site_dir, self.language)
+        if self.language == urls.PRIMARY_LANGUAGE:
+            self.others.finish(site_dir)
+            if self.serving and (site_dir / search.BUNDLE).is_dir():  # a rebuild: the page first, search after
+                search.IN_BACKGROUND.index(site_dir)
+            else:
+                if not self.serving:
+                    self.others.close()  # its memory back first: Pagefind needs much
+                search.index(site_dir)  # every language, once all are in place
 
     def on_serve(self, server, *, config, builder):
         """Watch what editors change; the generated pages change only as a result (no second rebuild)."""

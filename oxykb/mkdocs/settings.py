@@ -17,11 +17,6 @@ from . import pages
 
 THEME_DIR = str(Path(__file__).parent / "theme")  # oxykb's overrides of Material and its stylesheet
 
-# Where search splits text into words: at spaces, hyphens and punctuation. Material's default splits at spaces and
-# hyphens only, so a word keeps the quotes and marks around it ('liefdeshormoon', PTSS?, trust,) and a reader's
-# query, which matches the start of a word, misses it. mkdocs.yml may set its own (plugins: search: separator).
-SEARCH_SEPARATOR = r"""[\s\-,.:;!?()\[\]"'‘’“”/]+"""
-
 
 def apply(config, root: Path, language: str) -> None:
     """Sets what differs per language on MkDocs' config: docs folder, navigation, names, theme, search language."""
@@ -57,7 +52,6 @@ def apply(config, root: Path, language: str) -> None:
     search = config.plugins.get("material/search") or config.plugins.get("search")  # Material's name for it, or MkDocs'
     if search:
         search.config.lang = [language]
-        search.config.separator = search.config.separator or SEARCH_SEPARATOR
 
 
 def set_edit_links(files, edit_paths: dict[str, str]) -> None:

@@ -36,9 +36,11 @@ THEME_WORDS = {
         "rss.created": "RSS-feed",
         "rss.updated": "RSS-feed met bijgewerkte inhoud",
         "search.result.one": "1 overeenkomend document",
+        # a search shows its best 20 pages (oxykb-search.js), so their number is not that of every match
+        "search.result.other": "# beste treffers",
         "select.language": "Kies een taal",
     },
-    "en": {"select.language": "Choose a language"},
+    "en": {"search.result.other": "# best matches", "select.language": "Choose a language"},
 }
 
 # The page for an address that does not exist (404.html); Material's says "404 - Not found" in every language.

@@ -213,11 +213,10 @@ def front_matter(values: dict[str, str], search_boost: float | None = None) -> S
     return Safe("---\n" + "\n".join(lines) + "\n---")
 
 
-# How much a search match counts on a page of each kind, against 1 for every other entry. Material ranks a result
-# page by its best entry and a title word 1000 times a text word; a boost multiplies a whole entry. Question pages
-# are the answers readers come for; a claim's main entry (its statement, and its rationale as text) comes next,
-# above the passing mentions of the same words in the quotes and lists of other pages.
-SEARCH_BOOST = {"question": 3.0, "claim": 2.0}
+# How much a question page's title counts in search (Material's `search.boost`, which search.py turns into
+# Pagefind's weight of its h1: at most 10 against 7 for any other page's title). Question pages are the answers
+# readers come for; claims' titles come next, above passing mentions of the same words in other pages' text.
+SEARCH_BOOST = {"question": 3.0}
 
 
 def part_mark(index: int) -> str:
@@ -267,7 +266,6 @@ class ClaimPage(NamedTuple):
     intro: str
     sections: tuple[tuple[str, str], ...]  # (section title, HTML)
     breadcrumb: str = ""  # HTML, above the heading
-    summary: int = 0  # the section whose text the page's main search entry carries with the statement: the rationale
 
 
 _HTML = jinja2.Environment(  # claim pages: HTML escapes every printed value that is not Safe
@@ -458,7 +456,7 @@ class _Renderer:
             f'<a href="{urls.relative_url(here, urls.claim_url(claim_id))}">{self.statement(claim_id)}</a></li>\n'
             for claim_id in claim_ids
         )
-        return self.part(page, f"<ul>\n{items}</ul>")
+        return self.part(page, f'<ul class="oxykb-claim-list">\n{items}</ul>')
 
     def grade_groups(self, claims: list[Claim], page: str, tag: str | None = None) -> list[GradeGroup]:
         """Claims by grade (strongest first), then by topic (alphabetical), with counts: a list a reader can scan.
@@ -749,7 +747,6 @@ class _Renderer:
                 [(labels.CATEGORY[self.language][claim.category], urls.category_url(claim.category))],
                 rich_text(claim.statement[self.language]),
             ),
-            summary=0,  # "why": the rationale
         )
 
     def section_title(self, name: str) -> str:

@@ -4,6 +4,8 @@
     python3 tests/benchmark/run.py                 # 1,000 and 10,000 claims, medians of 3 runs
     python3 tests/benchmark/run.py --sizes 1000 --runs 1
     python3 tests/benchmark/run.py --check-only      # only `oxykb check`: cold, nothing changed, one claim edited
+    python3 tests/benchmark/run.py --reader-only     # one build, then what a reader downloads, and the site's size
+    python3 tests/benchmark/run.py --reader-only --serve --sizes 10000   # ... and a saved claim in `oxykb serve`
 
 Prints figures, medians with each run's figure beside them; asserts nothing
 (it is not part of the test run). Every command is run as a user runs it, in a
@@ -27,6 +29,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+from reader import first_view_and_search  # noqa: E402
 from synthetic import generate  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
@@ -187,7 +190,42 @@ def forget(project: Path) -> None:
     shutil.rmtree(workspace.cache_dir(project), ignore_errors=True)
 
 
-def measure(size: int, runs: int, naive_limit: int, workdir: Path, check_only: bool = False) -> dict:
+READER_SEARCHES = {"nl": ("/claims/claim-000001/", "vriendschap"), "en": ("/en/claims/claim-000001/", "friendship")}
+
+
+def reader_figures(site: Path) -> dict:
+    """What a reader downloads from the site served gzip-compressed: a first view of a claim page, then a search."""
+    figures = {}
+    for language, (path, query) in READER_SEARCHES.items():
+        seen = first_view_and_search(site, path, query)
+        figures[f"first view of a claim page, {language} (KB)"] = seen["first view (KB)"]
+        figures[f"then a first search, {language} (KB)"] = seen["first search (KB)"]
+        figures[f"requests: first view, search, {language}"] = "{}, {}".format(*seen["requests"])
+    figures["site size (MiB)"] = size_of(site) / 2**20
+    return figures
+
+
+def measure_reader(size: int, workdir: Path, serve_edits: int = 0) -> dict:
+    """One full build, then reader_figures, then (serve_edits) the serve latency of that many saves."""
+    project = generate(workdir / f"kb-{size}", size)
+    forget(project)
+    build_time, peak = timed(oxykb("build", "."), project)
+    figures = {
+        "oxykb build, full (s)": build_time,
+        "peak memory, build (MiB)": peak / 2**20,
+        **reader_figures(project / "site"),
+        "runs": {},
+    }
+    if serve_edits:
+        latencies = edit_latencies(project, serve_edits)
+        figures["serve: saved edit visible (s)"] = statistics.median(latencies)
+        figures["runs"]["serve: saved edit visible (s)"] = latencies
+    return figures
+
+
+def measure(
+    size: int, runs: int, naive_limit: int, workdir: Path, check_only: bool = False, serve_limit: int = 0
+) -> dict:
     project = generate(workdir / f"kb-{size}", size)
     results: dict[str, list[float]] = {}
 
@@ -247,7 +285,7 @@ def measure(size: int, runs: int, naive_limit: int, workdir: Path, check_only: b
             record("naive mkdocs build, every page in nav (s)", naive)
     if check_only:
         return {**{name: statistics.median(values) for name, values in results.items()}, "runs": results}
-    if size <= naive_limit:
+    if size <= serve_limit:
         for latency in edit_latencies(project, runs):
             record("serve: saved edit visible (s)", latency)
     pages = sum(1 for _ in (project / "site").rglob("*.html"))
@@ -255,9 +293,7 @@ def measure(size: int, runs: int, naive_limit: int, workdir: Path, check_only: b
     figures["runs"] = {name: values for name, values in results.items() if len(values) > 1}
     figures["pages (both languages)"] = pages
     figures["pages per second"] = pages / figures["oxykb build, full (s)"]
-    figures["site size (MiB)"] = size_of(project / "site") / 2**20
-    figures["search index nl (MiB)"] = (project / "site/search/search_index.json").stat().st_size / 2**20
-    figures["search index en (MiB)"] = (project / "site/en/search/search_index.json").stat().st_size / 2**20
+    figures.update(reader_figures(project / "site"))
     figures["build time per claim (ms)"] = figures["oxykb build, full (s)"] / size * 1000
     if "check-jsonschema, same files (s)" in figures:
         figures["check / check-jsonschema"] = figures["check cold (s)"] / figures["check-jsonschema, same files (s)"]
@@ -272,12 +308,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument(
-        "--naive-limit", type=int, default=1000, help="largest size for the naive build and the serve test"
-    )
+    parser.add_argument("--naive-limit", type=int, default=1000, help="largest size for the naive build")
+    parser.add_argument("--serve-limit", type=int, default=10000, help="largest size for the serve test")
     parser.add_argument(
         "--check-only", action="store_true", help="time only `oxykb check`: cold, nothing changed, one claim edited"
     )
+    parser.add_argument(
+        "--reader-only", action="store_true", help="one build, then what a reader downloads, and the site's size"
+    )
+    parser.add_argument("--serve", action="store_true", help="with --reader-only: the serve test too (--runs saves)")
     args = parser.parse_args()
     print(f"oxykb benchmark on {os.cpu_count()} cores, {args.runs} run(s) per size, medians", flush=True)
     with tempfile.TemporaryDirectory(prefix="oxykb-bench-") as workdir:
@@ -286,7 +325,13 @@ def main() -> None:
         )  # the commands it times inherit it; removed with the rest
         all_figures = {}
         for size in args.sizes:
-            all_figures[size] = measure(size, args.runs, args.naive_limit, Path(workdir), args.check_only)
+            if args.reader_only:
+                edits = args.runs if size <= args.serve_limit and args.serve else 0
+                all_figures[size] = measure_reader(size, Path(workdir), edits)
+            else:
+                all_figures[size] = measure(
+                    size, args.runs, args.naive_limit, Path(workdir), args.check_only, args.serve_limit
+                )
             print(f"\n{size:,} claims", flush=True)
             runs = all_figures[size].pop("runs")
             for name, value in all_figures[size].items():
@@ -295,7 +340,7 @@ def main() -> None:
                     f"  {name:<42} {value:>10.2f}{each}" if isinstance(value, float) else f"  {name:<42} {value:>10}",
                     flush=True,
                 )
-        if len(args.sizes) > 1 and not args.check_only:
+        if len(args.sizes) > 1 and not (args.check_only or args.reader_only):
             small, large = min(args.sizes), max(args.sizes)
             ratio = all_figures[large]["build time per claim (ms)"] / all_figures[small]["build time per claim (ms)"]
             print(f"\nbuild time per claim at {large:,} / at {small:,}: {ratio:.2f}")
