@@ -518,3 +518,20 @@ def test_without_a_repo_url_no_page_links_to_a_repository(tiny_project):
         built_page = page(site, path.relative_to(site))
         assert built_page.links("md-source") == [] and built_page.links("md-content__button") == [], path
         assert "github.com" not in path.read_text(), path
+
+
+def test_icons_are_drawn_once_per_site_and_every_page_finds_them(built):
+    """Each icon a page shows is a reference to a symbol of one shared file, made from Material's own icon."""
+    from oxykb.mkdocs import icons
+
+    sprites = {(root / icons.SPRITE).resolve() for root in (built, built / "en")}
+    symbols = set(re.findall(r'<symbol id="([^"]+)"', (built / icons.SPRITE).read_text()))
+    assert symbols == {icons.symbol_id(icon) for icon in icons.overridden()} and "material-menu" in symbols
+    for page in built.rglob("*.html"):
+        html = page.read_text()
+        uses = re.findall(r'<use href="([^"#]+)#([^"]+)"', html)
+        assert uses or page.name != "index.html", page
+        for file, symbol in uses:
+            target = built / file.lstrip("/") if file.startswith("/") else page.parent / file  # 404 pages: absolute
+            assert target.resolve() in sprites and symbol in symbols, (page, file, symbol)
+        assert "M3 6h18v2H3zm0 5h18v2H3zm0 5h18v2H3z" not in html  # Material's menu icon, drawn inline

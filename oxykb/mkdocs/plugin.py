@@ -14,11 +14,12 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File
 
 from .. import urls, workspace
 from ..model import LANGUAGES
 from ..problems import ProblemsFound
-from . import build, frames, pages, search, settings
+from . import build, frames, icons, pages, search, settings
 
 
 class OxykbConfig(Config):
@@ -63,6 +64,7 @@ class OxykbPlugin(BasePlugin[OxykbConfig]):
 
     def on_files(self, files, *, config):
         settings.set_edit_links(files, pages.page_edit_paths(self.root, self.language))
+        files.append(File.generated(config, icons.SPRITE, content=icons.sprite()))
         self.filling = frames.Filling(
             self.root, self.language, Path(config.site_dir), self.config.fill_claim_pages, self.dirty
         )
