@@ -360,7 +360,7 @@ def test_hostile_claim_text_never_becomes_live_markup(tiny_project, tmp_path, mo
         for attrs, text in parsed.scripts:
             assert "alert" not in text or attrs.get("type") == "application/ld+json", path
         parsed.json_ld()  # still valid JSON
-    for figure in tmp_path.rglob("*.svg"):  # figures hold the hostile source title as text, nothing more
+    for figure in tmp_path.rglob("figures/**/*.svg"):  # figures hold the hostile source title as text, nothing more
         elements = list(ElementTree.parse(figure).iter())
         assert {element.tag.split("}")[-1] for element in elements} <= {"svg", "title", "rect", "text"}, figure
         assert not any(name.startswith("on") for element in elements for name in element.attrib), figure
