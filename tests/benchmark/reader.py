@@ -10,18 +10,14 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
+import sys
 import threading
 from contextlib import contextmanager
 from pathlib import Path
 
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+sys.path.insert(0, str(Path(__file__).parents[1]))
+from test_browser import CHROMIUM_FLAGS  # noqa: E402  (the browser tests' Chromium, started the same way)
+
 # what GitHub Pages compresses; Pagefind's index files come compressed already
 COMPRESSED = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 
