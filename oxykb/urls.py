@@ -29,7 +29,8 @@ OPEN_DATA = "open-data.md"
 REPORT = "report.md"
 QUESTIONS = "questions/index.md"
 
-# Open data files, published as they are beside the pages.
+# Open data files, published as they are, once: at the site root, which every language links to (they hold
+# both languages; a copy per language would add 30 MB to a site of 10,000 claims).
 CLAIMS_JSON = "claims.json"
 CLAIMS_CSV = "claims.csv"
 SCHEMA_FOLDER = "schema/"
@@ -140,6 +141,11 @@ def relative_url(from_url: str, to_url: str) -> str:
     while shared < min(len(here), len(there) - 1) and here[shared] == there[shared]:
         shared += 1
     return "../" * (len(here) - shared) + "/".join(there[shared:])
+
+
+def open_data_link(language: str, from_url: str, file: str) -> str:
+    """A link from a page of a language to an open data file, published only at the site root."""
+    return relative_url(address(language, from_url), file)
 
 
 def page_link(from_page: str, to_page: str) -> str:

@@ -202,3 +202,18 @@ def test_breadcrumbs_open_claim_question_and_source_pages(tiny_project):
         assert re.search(
             rf'<li><a href="\.\./">{questions}</a></li><li aria-current="page">[^<]+\?</li></ol></nav>\s*<h1 ', question
         ), language
+
+
+@pytest.mark.parametrize(
+    "page, compacted",
+    [
+        ("<div>\n    <p>Text</p>\n  </div>\n", "<div><p>Text</p></div>\n"),  # no line break before a block's tags
+        ("<li>\n<a href=x>A</a>\n<a href=y>B</a>\n</li>", "<li>\n<a href=x>A</a>\n<a href=y>B</a></li>"),  # inline
+        ("<pre>\n  <p>\n</pre>\n<div>", "<pre>\n  <p>\n</pre><div>"),  # inside <pre>: kept as it is
+        ("<script>\nvar a;\n  var b;\n</script>", "<script>\nvar a;\nvar b;\n</script>"),  # scripts keep their lines
+    ],
+)
+def test_compact_removes_only_white_space_a_browser_does_not_show(page, compacted):
+    from oxykb.mkdocs.compact import compact
+
+    assert compact(page) == compacted

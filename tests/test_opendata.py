@@ -92,9 +92,19 @@ def test_claims_csv_round_trips(real_site):
 def test_open_data_page_in_both_languages(real_site, prefix, licence, addresses, formula):
     text = (real_site / prefix / "open-data/index.html").read_text("utf-8")
     assert f">{licence}<" in text  # a heading
-    assert '<a href="../claims.json">claims.json</a>' in text and '<a href="../claims.csv">claims.csv</a>' in text
+    root = "../" * (1 + prefix.count("/"))  # the open data is published once, at the site root
+    assert f'<a href="{root}claims.json">claims.json</a>' in text
+    assert f'<a href="{root}claims.csv">claims.csv</a>' in text
+    assert f'<a href="{root}schema/claims-json.schema.json">' in text
     assert addresses in text  # the permanent addresses of a claim, as the site uses them
     assert formula in text  # says that claims.csv neutralises formulas
+
+
+def test_open_data_is_published_once_at_the_site_root(real_site):
+    """Both languages are in each file, so a copy under en/ would only double them (30 MB at 10,000 claims)."""
+    assert (real_site / "claims.json").is_file() and (real_site / "claims.csv").is_file()
+    assert not (real_site / "en/claims.json").exists() and not (real_site / "en/claims.csv").exists()
+    assert not (real_site / "en/schema").exists()
 
 
 def test_csv_cells_cannot_run_as_spreadsheet_formulas():

@@ -438,3 +438,16 @@ def test_the_evidence_page_follows_rubric_version_2(knowledge_base):
     assert "## Background claims" in english and "## Achtergrondbeweringen" in dutch
     assert "in prairie voles" in english and "bij prairiewoelmuizen" in dutch
     assert "cannot be graded above very low" not in english  # version 1's cap by the witness is gone
+
+
+@pytest.mark.parametrize(
+    "text, description",
+    [
+        ("Short.", "Short."),
+        ("word " * 40, ("word " * 31).strip() + "…"),  # cut between words, at most 160 characters
+        ("a" * 200, "a" * 159 + "…"),
+    ],
+)
+def test_a_claim_pages_description_is_at_most_160_characters(text, description):
+    assert render.summary(" ".join(text.split())) == description
+    assert len(render.summary(text)) <= 160

@@ -535,3 +535,23 @@ def test_icons_are_drawn_once_per_site_and_every_page_finds_them(built):
             target = built / file.lstrip("/") if file.startswith("/") else page.parent / file  # 404 pages: absolute
             assert target.resolve() in sprites and symbol in symbols, (page, file, symbol)
         assert "M3 6h18v2H3zm0 5h18v2H3zm0 5h18v2H3z" not in html  # Material's menu icon, drawn inline
+
+
+def test_claim_pages_carry_no_table_of_contents_permalinks_or_inline_palette_script(built):
+    """What each of 20,000 claim pages at 10,000 claims would repeat and a reader of one short page does not need."""
+    claim = (built / f"claims/{CLAIM}/index.html").read_text()
+    assert 'data-md-component="toc"' not in claim and 'class="headerlink"' not in claim
+    assert '<script src="../../assets/javascripts/oxykb-palette.js"></script>' in claim
+    assert '__md_get("__palette")' not in claim
+    other = (built / "evidence/index.html").read_text()  # other pages keep theirs
+    assert 'data-md-component="toc"' in other and 'class="headerlink"' in other
+    script = (built / "assets/javascripts/oxykb-palette.js").read_text()
+    assert script.startswith('var palette=__md_get("__palette");')  # Material's own script
+
+
+def test_materials_search_and_source_maps_are_not_published(built):
+    """Pagefind answers searches; lunr, its worker and the source maps are 2.3 MB per language no reader fetches."""
+    for root in (built, built / "en"):
+        assert (root / "assets/javascripts").is_dir()
+        assert not (root / "assets/javascripts/lunr").exists() and not (root / "assets/javascripts/workers").exists()
+        assert list(root.glob("assets/**/*.map")) == []

@@ -65,7 +65,12 @@ def layout(page: render.ClaimPage) -> tuple[str, ...]:
 
 def claim_markdown(sections: tuple[str, ...], title: str, description: str, searchable: bool) -> str:
     """A claim page's Markdown: front matter and headings, with marks where its HTML parts go."""
-    front = {"title": title, "description": description, **({} if searchable else {"search": {"exclude": True}})}
+    front = {
+        "title": title,
+        "description": description,
+        "hide": ["toc"],  # a short page: its few sections need no table of contents (theme/partials/toc.html)
+        **({} if searchable else {"search": {"exclude": True}}),
+    }
     lines = [
         "---",
         *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in front.items()),
@@ -81,6 +86,15 @@ def claim_markdown(sections: tuple[str, ...], title: str, description: str, sear
         # every claim page has these headings: the search index skips them (search.py)
         lines += ["", f'## {section_title} {{: data-pagefind-ignore="all" }}', "", section_mark(index)]
     return "\n".join(lines) + "\n"
+
+
+_PERMALINK = re.compile(r'<a class="headerlink" href="#[^"<>]*" title="[^"<>]*">&para;</a>')
+
+
+def without_permalinks(html: str) -> str:
+    """A claim page without the "¶" link of each heading (the Markdown toc extension's, on every page): short
+    sections need no address of their own, and the h1's wrapped to a line of its own below a long claim."""
+    return _PERMALINK.sub("", html)
 
 
 def claim_values(page: render.ClaimPage) -> dict[str, str]:
@@ -189,9 +203,11 @@ class Filling:
             output = self._filled(page.file.src_uri, output, marks, dict(zip(marks, parts, strict=True)))
         claim = self.built_by_mkdocs.get(page.file.src_uri)
         if claim is not None:
-            output = self._filled(page.file.src_uri, output, [BREADCRUMB], {BREADCRUMB: claim.breadcrumb})
+            breadcrumb = {BREADCRUMB: claim.breadcrumb}
+            output = self._filled(page.file.src_uri, without_permalinks(output), [BREADCRUMB], breadcrumb)
         sections = self.frame_layouts.get(page.file.src_uri)
         if sections is not None:
+            output = without_permalinks(output)
             marks = [
                 TITLE,
                 DESCRIPTION,

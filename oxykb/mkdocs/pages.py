@@ -99,12 +99,7 @@ def generate(
     rendered = render.render(kb, language, hand_written, remember=remember, site_url=site_url)
     write_pages(
         docs_dir(root, language),
-        {
-            **rendered.pages,
-            urls.CLAIMS_JSON: opendata.as_json(kb),
-            urls.CLAIMS_CSV: opendata.as_csv(kb),
-            **{urls.SCHEMA_FOLDER + name: text for name, text in schema.schemas().items()},
-        },
+        {**rendered.pages, **(open_data(kb) if language == urls.PRIMARY_LANGUAGE else {})},
     )
     write_pages(
         html_dir(root, language),
@@ -114,6 +109,15 @@ def generate(
             **{f"claims/{page.id}.json": json.dumps(page._asdict(), ensure_ascii=False) for page in rendered.claims},
         },
     )
+
+
+def open_data(kb: KnowledgeBase) -> dict[str, str]:
+    """claims.json, claims.csv and their schemas: both languages in one, published once, with the primary language."""
+    return {
+        urls.CLAIMS_JSON: opendata.as_json(kb),
+        urls.CLAIMS_CSV: opendata.as_csv(kb),
+        **{urls.SCHEMA_FOLDER + name: text for name, text in schema.schemas().items()},
+    }
 
 
 def edit_paths(kb: KnowledgeBase, language: str, hand_written: dict[str, str]) -> dict[str, str]:

@@ -19,7 +19,7 @@ from mkdocs.structure.files import File
 from .. import urls, workspace
 from ..model import LANGUAGES
 from ..problems import ProblemsFound
-from . import build, frames, icons, pages, search, settings
+from . import build, frames, icons, pages, palette, search, settings
 
 
 class OxykbConfig(Config):
@@ -64,7 +64,9 @@ class OxykbPlugin(BasePlugin[OxykbConfig]):
 
     def on_files(self, files, *, config):
         settings.set_edit_links(files, pages.page_edit_paths(self.root, self.language))
+        settings.leave_out_unused(files)
         files.append(File.generated(config, icons.SPRITE, content=icons.sprite()))
+        files.append(File.generated(config, palette.SCRIPT, content=palette.script()))
         self.filling = frames.Filling(
             self.root, self.language, Path(config.site_dir), self.config.fill_claim_pages, self.dirty
         )

@@ -1,4 +1,5 @@
-"""What differs per language in one MkDocs build: configuration, the language switcher's targets, edit links.
+"""What differs per language in one MkDocs build: configuration, the language switcher's targets, edit links;
+and which of Material's files a site leaves out.
 
 Each language is its own MkDocs build (Material's advice for multilingual sites): its own <html lang>,
 search index and stemmer, navigation, names and footer. The primary language (model.LANGUAGES[0]) is at
@@ -16,6 +17,9 @@ from ..publish import labels, render
 from . import pages
 
 THEME_DIR = str(Path(__file__).parent / "theme")  # oxykb's overrides of Material and its stylesheet
+# Material's files no reader fetches: its search (lunr and its worker; Pagefind answers searches, see
+# search.py) and the source maps of its scripts and styles (for Material's developers); 2.3 MB per language.
+UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 
 
 def apply(config, root: Path, language: str) -> None:
@@ -58,6 +62,15 @@ def set_edit_links(files, edit_paths: dict[str, str]) -> None:
     """Edit buttons open the file an editor changes (from the model: pages.edit_paths), never generated Markdown."""
     for file in files:
         file.edit_uri = edit_paths.get(file.src_uri)
+
+
+def leave_out_unused(files) -> None:
+    """Removes UNUSED_THEME_FILES and Material's source maps from what MkDocs publishes."""
+    for file in list(files):
+        if file.src_uri.startswith(UNUSED_THEME_FILES) or (
+            file.src_uri.startswith("assets/") and file.src_uri.endswith(".map")
+        ):
+            files.remove(file)
 
 
 def alternates(language: str, url: str) -> list[dict[str, str]]:

@@ -170,6 +170,17 @@ def plain_text(value) -> str:
     return text.translate(str.maketrans({"<": "\u2039", ">": "\u203a", "&": "\uff06", '"': "\u201d", "`": "'"}))
 
 
+def summary(text: str, limit: int = 160) -> str:
+    """A page description as search engines show it: at most `limit` characters, cut between words.
+
+    A claim page shows its rationale in full; its description is in the head of every one of 10,000 pages.
+    """
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    return (cut[: cut.rfind(" ")] if " " in cut else cut).rstrip(" ,;:") + "…"
+
+
 def json_for_script(data) -> Safe:
     """JSON that cannot close the <script> element it sits in."""
     text = json.dumps(
@@ -738,7 +749,7 @@ class _Renderer:
             id=claim.id,
             edit_path=claim.path,
             title=plain_text(claim.statement[self.language]),
-            description=plain_text(claim.rationale[self.language]),
+            description=summary(plain_text(claim.rationale[self.language])),
             heading=rich_text(claim.statement[self.language]),
             intro=str(parts.intro()).strip(),
             sections=tuple((self.section_title(name), str(part()).strip()) for name, part in sections if part),
@@ -780,7 +791,6 @@ class _Renderer:
             "@context": "https://schema.org",
             "@type": "MedicalWebPage",
             "name": plain_text(claim.statement[self.language]),
-            "description": plain_text(claim.rationale[self.language]),
             "inLanguage": self.language,
             "lastReviewed": claim.reviewed.isoformat(),
             "citation": citations,
