@@ -341,7 +341,7 @@ def test_ten_thousand_claims_are_grouped_in_linear_time(tiny):
             )
             for index in range(count)
         ]
-        renderer = render._Renderer(with_claims(tiny, *claims), "en", remember=False)
+        renderer = render._Renderer(with_claims(tiny, *claims), "en")
         start = time.perf_counter()
         groups = renderer.grade_groups(claims, "facts/index.md")
         return time.perf_counter() - start, groups, renderer
@@ -440,7 +440,7 @@ def test_a_question_page_opens_with_a_breadcrumb_home_questions_question(tiny, l
 
 def test_the_breadcrumb_hook_takes_any_trail(tiny):
     """Home, then the trail, then the page's name, escaped; as an HTML part of a Markdown page."""
-    renderer = render._Renderer(tiny, "en", remember=False)
+    renderer = render._Renderer(tiny, "en")
     crumbs = renderer.breadcrumb("topics/why/", [("Topics", "topics/")], render.html_text("Why & how?"))
     assert crumbs == (
         '<nav class="oxykb-breadcrumb" aria-label="Breadcrumb"><ol><li><a href="../../">Home</a></li>'

@@ -451,3 +451,60 @@ def test_the_evidence_page_follows_rubric_version_2(knowledge_base):
 def test_a_claim_pages_description_is_at_most_160_characters(text, description):
     assert render.summary(" ".join(text.split())) == description
     assert len(render.summary(text)) <= 160
+
+
+def _edit_claim(claim_id, **fields):
+    def edit(kb):
+        return dataclasses.replace(
+            kb, claims={**kb.claims, claim_id: dataclasses.replace(kb.claims[claim_id], **fields)}
+        )
+
+    return edit
+
+
+def _edit_quote_words(kb):
+    claim = kb.claims["stress-raises-heart-rate"]
+    quotes = (dataclasses.replace(claim.sources[0], quote_en="Other words."), *claim.sources[1:])
+    return _edit_claim("stress-raises-heart-rate", sources=quotes)(kb)
+
+
+def _without(claim_id):
+    return lambda kb: dataclasses.replace(kb, claims={i: c for i, c in kb.claims.items() if i != claim_id})
+
+
+# One edit of each kind an editor makes, on claims linked to others, cited in questions, tagged, quoting sources.
+EDITS = {
+    "a rationale": _edit_claim("stress-raises-heart-rate", rationale=Localized("Anders.", "Otherwise.")),
+    "a rationale a question shows": _edit_claim(
+        "oxytocin-made-in-hypothalamus", rationale=Localized("Anders.", "Otherwise.")
+    ),  # a caveat
+    "a statement of a linked claim": _edit_claim(
+        "nasal-spray-makes-people-social", statement=Localized("Nieuwe bewering.", "A new statement.")
+    ),
+    "a grade of a question's key finding": _edit_claim("nasal-spray-makes-people-social", grade=Grade.HIGH),
+    "a related link": _edit_claim("stress-raises-heart-rate", related=("oxytocin-made-in-hypothalamus",)),
+    "a related link removed": _edit_claim("oxytocin-made-in-hypothalamus", related=()),
+    "tags": _edit_claim("stress-raises-heart-rate", tags=("physiology", "childbirth")),
+    "a quote's words": _edit_quote_words,
+    "a claim removed": _without("stress-raises-heart-rate"),
+    "a source": lambda kb: dataclasses.replace(
+        kb,
+        sources={
+            **kb.sources,
+            "doe-2020": dataclasses.replace(kb.sources["doe-2020"], assessment=Localized("Anders.", "Otherwise.")),
+        },
+    ),
+    "a tag's name": lambda kb: dataclasses.replace(kb, tags={**kb.tags, "physiology": Localized("Lijf", "Body")}),
+}
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_a_render_that_remembers_the_last_one_gives_what_a_fresh_render_gives(knowledge_base, edit):
+    """`oxykb serve` renders again only what an edit touched (changes.py); the pages must be those of a full render."""
+    site_url = f"https://example.org/{edit.replace(' ', '-')}/"  # a memory of its own
+    day = render.build_date()
+    render.render(knowledge_base, "en", {}, today=day, remember=True, site_url=site_url)
+    edited = EDITS[edit](knowledge_base)
+    again = render.render(edited, "en", {}, today=day, remember=True, site_url=site_url)
+    assert again == render.render(edited, "en", {}, today=day, site_url=site_url)
+    assert again != render.render(knowledge_base, "en", {}, today=day, site_url=site_url)  # the edit shows

@@ -39,6 +39,7 @@ TITLE, DESCRIPTION, EDIT, HEADING, INTRO, BREADCRUMB = (
     "<!--oxykb:breadcrumb-->",  # above the heading; put in after the page is built, so search leaves it out
 )
 FRAME_PREFIX = "claims/_frame-"
+_FILLED: dict[Path, bool] = {}  # site folders whose every claim page this process has filled (serve's rebuilds)
 
 
 def section_mark(index: int) -> str:
@@ -174,7 +175,12 @@ class Filling:
         return files
 
     def _claims_to_fill(self) -> list[Path]:
-        """Every claim page; in a dirty build (serve), like MkDocs' own, only those older than their source."""
+        """Every claim page; in a dirty build (serve), like MkDocs' own, only those older than their source, or
+        (when this process filled this site before) only those the last render changed."""
+        filled_before = _FILLED.pop(self.site_dir, False)  # until this build has filled its pages
+        changed = pages.changed_claim_pages(self.root, self.language)
+        if self.dirty and filled_before and changed is not None:
+            return changed
         files = pages.claim_page_files(self.root, self.language)
         if not self.dirty:
             return files
@@ -282,6 +288,8 @@ class Filling:
             shutil.rmtree(self.site_dir / built.url, ignore_errors=True)
         if site_url:
             self._add_to_sitemap(filled)
+        if not self.problems:
+            _FILLED[self.site_dir] = True
 
     def _add_to_sitemap(self, claim_urls: list[str]) -> None:
         """The frames' entries in sitemap.xml (MkDocs lists pages only with a site_url) make way for the claims'."""

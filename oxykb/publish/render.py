@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import functools
 import html
 import json
 import os
@@ -39,7 +40,7 @@ from ..model import (
     SourceKind,
     StudyDesign,
 )
-from . import figures, findings, labels
+from . import changes, figures, findings, labels
 from . import report as editors_report
 
 
@@ -313,6 +314,7 @@ FOLD_LIST_ABOVE = 10
 FOLD_GRADE_ABOVE = 4
 
 
+@functools.lru_cache(maxsize=65536)  # the same topic names and statements, list after list
 def alphabetical(name: str) -> str:
     """A sort key for names in either language: case and accents do not count (é sorts with e)."""
     return "".join(char for char in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(char))
@@ -357,15 +359,11 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-_CLAIM_PAGES: dict[tuple, str] = {}  # so that `oxykb serve` re-renders only the claims an edit touches
-
-
 class _Renderer:
-    def __init__(self, kb: KnowledgeBase, language: str, remember: bool, site_url: str | None = None):
+    def __init__(self, kb: KnowledgeBase, language: str, site_url: str | None = None):
         self.kb = kb
         self.site_url = site_url  # the site root's address (MkDocs' site_url), for citations; None when unknown
         self.language = language
-        self.remember = remember
         self.text = labels.TEXT[language]
         self.names = dict(
             t=self.text,
@@ -675,34 +673,6 @@ class _Renderer:
         return labels.date(value, self.language)
 
     def claim(self, claim: Claim) -> ClaimPage:
-        """A claim's page, reused from an earlier render in this process when none of its inputs changed."""
-        if not self.remember:
-            return self._claim(claim)
-        linked = sorted(
-            set(claim.contradicts) | self.contradicted_by[claim.id] | set(claim.related) | self.related_from[claim.id]
-        )
-        key = (
-            self.language,
-            self.site_url,
-            claim,
-            tuple((other, self.kb.claims[other].statement, self.kb.claims[other].grade) for other in linked),
-            tuple(
-                self.kb.sources[source_id]
-                for source_id in sorted({*claim.cites, *(entry.source for entry in claim.sources)})
-            ),
-            tuple(self.kb.tags.get(tag) for tag in claim.tags),
-            tuple(
-                (question.id, question.question, self.kb.answer_grade(question))
-                for question in self.answered_by(claim.id)
-            ),
-        )
-        if key not in _CLAIM_PAGES:
-            if len(_CLAIM_PAGES) > 100_000:
-                _CLAIM_PAGES.clear()
-            _CLAIM_PAGES[key] = self._claim(claim)
-        return _CLAIM_PAGES[key]
-
-    def _claim(self, claim: Claim) -> ClaimPage:
         contradicts = sorted(set(claim.contradicts) | self.contradicted_by[claim.id])
         related = sorted((set(claim.related) | self.related_from[claim.id]) - set(contradicts))
         supporting = [entry for entry in claim.sources if entry.role is QuoteRole.SUPPORT]
@@ -921,37 +891,47 @@ class _Renderer:
             table[claim.category][claim.grade] += 1
         return table
 
-    def pages(self, hand_written: dict[str, str], today: datetime.date) -> dict[str, str]:
+    def pages(self, hand_written: dict[str, str], today: datetime.date, only=None) -> dict[str, str]:
+        """Every page but the claims' (or the Markdown pages `only` names, with the figures they draw)."""
+        makers = self.page_makers(hand_written, today)
+        pages = {path: make() for path, make in makers.items() if only is None or path in only}
+        pages.update(self.figures)
+        return pages
+
+    def page_makers(self, hand_written: dict[str, str], today: datetime.date) -> dict[str, Callable[[], str]]:
+        """How to make each page but the claims', by path: made only when called."""
         kb = self.kb
         questions = self.ordered_questions()
-        pages = {
-            urls.REPORT: self.page("report.md.j2", urls.REPORT, report=editors_report.make(kb, today)),
-            urls.HOME: self.page(
+        makers = {
+            urls.REPORT: lambda: self.page("report.md.j2", urls.REPORT, report=editors_report.make(kb, today)),
+            urls.HOME: lambda: self.page(
                 "home.md.j2",
                 urls.HOME,
                 intro=Safe(hand_written.get(urls.HOME, "")),
                 counts=self.counts(),
                 questions=questions and self.question_list(urls.HOME, questions[:HOME_QUESTIONS]),
             ),
-            urls.QUESTIONS: self.page(
+            urls.QUESTIONS: lambda: self.page(
                 "questions.md.j2",
                 urls.QUESTIONS,
                 q=self.question_text,
                 questions=questions and self.question_list(urls.QUESTIONS, questions),
             ),
-            urls.figure_file("scale"): figures.scale_legend(self.language),
-            urls.EVIDENCE: self.page(
+            urls.figure_file("scale"): lambda: figures.scale_legend(self.language),
+            urls.EVIDENCE: lambda: self.page(
                 "evidence.md.j2",
                 urls.EVIDENCE,
                 grade_totals={grade: sum(row[grade] for row in self.counts().values()) for grade in Grade},
             ),
-            urls.OPEN_DATA: self.page("open-data.md.j2", urls.OPEN_DATA, example=min(kb.claims) if kb.claims else None),
-            urls.TAGS: self.page(
+            urls.OPEN_DATA: lambda: self.page(
+                "open-data.md.j2", urls.OPEN_DATA, example=min(kb.claims) if kb.claims else None
+            ),
+            urls.TAGS: lambda: self.page(
                 "tags.md.j2",
                 urls.TAGS,
                 by_tag=sorted(self.by_tag.items(), key=lambda item: self.tag_name(item[0]).casefold()),
             ),
-            urls.SOURCES: self.page(
+            urls.SOURCES: lambda: self.page(
                 "sources.md.j2",
                 urls.SOURCES,
                 drawn_from=self.drawn_from,
@@ -963,24 +943,31 @@ class _Renderer:
             ),
         }
         for category in Category:
-            claims = ordered(claim for claim in kb.claims.values() if claim.category is category)
-            page = urls.category_page(category)
-            about = findings.about_oxytocin(claims)
-            background = [claim for claim in claims if claim.background]
-            pages[page] = self.page(
-                "category.md.j2", page, category=category, claims=about, background_claims=background
-            )
+            makers[urls.category_page(category)] = functools.partial(self.category, category)
         for tag, claims in self.by_tag.items():
-            pages[urls.tag_page(tag)] = self.page("tag.md.j2", urls.tag_page(tag), tag=tag, claims=claims)
+            makers[urls.tag_page(tag)] = functools.partial(
+                self.page, "tag.md.j2", urls.tag_page(tag), tag=tag, claims=claims
+            )
         for source in kb.sources.values():
-            pages[urls.source_page(source.id)] = self.source(source)
+            makers[urls.source_page(source.id)] = functools.partial(self.source, source)
         for question in kb.questions.values():
-            pages[urls.question_page(question.id)] = self.question(question)
+            makers[urls.question_page(question.id)] = functools.partial(self.question, question)
         for name, text in hand_written.items():
             if name != urls.HOME:
-                pages[name] = text
-        pages.update(self.figures)
-        return pages
+                makers[name] = functools.partial(str, text)
+        return makers
+
+    def category(self, category: Category) -> str:
+        claims = ordered(claim for claim in self.kb.claims.values() if claim.category is category)
+        page = urls.category_page(category)
+        background = [claim for claim in claims if claim.background]
+        return self.page(
+            "category.md.j2",
+            page,
+            category=category,
+            claims=findings.about_oxytocin(claims),
+            background_claims=background,
+        )
 
 
 class Rendered(NamedTuple):
@@ -1000,12 +987,43 @@ def render(
     """Every page of one language.
 
     `today` dates the editors' report; builds pass SOURCE_DATE_EPOCH's day when it is set.
-    `remember` keeps claim pages for the next render in this process (`oxykb serve`), which
-    then re-renders only the claims an edit touched. `site_url` (the site root's) makes citations absolute.
+    `remember` keeps this render for the next one in this process (`oxykb serve`), which then renders again
+    only the pages an edit touched (changes.py). `site_url` (the site root's) makes citations absolute.
     """
-    renderer = _Renderer(kb, language, remember, site_url)
-    pages = renderer.pages(hand_written, today or build_date())
-    return Rendered(pages, renderer.parts, [renderer.claim(kb.claims[i]) for i in sorted(kb.claims)])
+    today = today or build_date()
+    renderer = _Renderer(kb, language, site_url)
+    last = _LAST.pop((language, site_url), None) if remember else None
+    if last is None:
+        pages = renderer.pages(hand_written, today)
+        rendered = Rendered(pages, renderer.parts, [renderer.claim(kb.claims[i]) for i in sorted(kb.claims)])
+    else:
+        changed = changes.between(last.kb, kb)
+        if changed.every_page or (today, hand_written) != (last.today, last.hand_written):
+            pages, parts = renderer.pages(hand_written, today), renderer.parts
+        else:  # the pages that show what changed, the others as they were
+            again = renderer.pages(hand_written, today, only=changed.pages)
+            pages = {**last.rendered.pages, **again}
+            parts = {page: part for page, part in last.rendered.parts.items() if page not in again}
+            parts.update(renderer.parts)
+        kept = {page.id: page for page in last.rendered.claims}
+        claims = [
+            kept[i] if i in kept and i not in changed.claim_pages else renderer.claim(kb.claims[i])
+            for i in sorted(kb.claims)
+        ]
+        rendered = Rendered(pages, parts, claims)
+    if remember:
+        _LAST[(language, site_url)] = _Render(kb, today, dict(hand_written), rendered)
+    return rendered
+
+
+class _Render(NamedTuple):
+    kb: KnowledgeBase
+    today: datetime.date
+    hand_written: dict[str, str]
+    rendered: Rendered
+
+
+_LAST: dict[tuple[str, str | None], _Render] = {}  # the last render of each language and site_url, for serve
 
 
 def build_date() -> datetime.date:
