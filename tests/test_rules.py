@@ -380,3 +380,16 @@ def test_source_urls_need_a_host_with_a_dot(url, accepted):
     checker = fields.Checker(datetime.date(2026, 11, 1))
     fields.SOURCE.fields["url"].spec.check(yamlstrict.Scalar(yamlstrict.Position(1, 1), url), checker, "url")
     assert (checker.problems == []) == accepted
+
+
+def test_a_process_that_checked_before_reads_its_cache_from_memory(tiny_kb):
+    """`oxykb serve` checks after every save: the 18 MB file of 10,000 claims is not unpickled each time."""
+    from oxykb.check.load import load
+
+    first = load(tiny_kb)
+    parse_cache_file(tiny_kb).write_bytes(b"not a pickle")  # as if another process had written something else
+    again = load(tiny_kb)
+    assert again.parsed_afresh == [] and again.knowledge_base == first.knowledge_base
+    edited = tiny_kb / "claims/risks/cuddle-hormone-myth.yaml"
+    edited.write_text(edited.read_text().replace("A popular simplification.", "A popular simplification, edited."))
+    assert load(tiny_kb).parsed_afresh == ["claims/risks/cuddle-hormone-myth.yaml"]  # stamps still decide

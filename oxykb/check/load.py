@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from ..model import KnowledgeBase
+from ..model import Claim, KnowledgeBase
 from ..problems import Problem
 from . import claims_folder, records, safe_files, shared_parsing, to_model, validate
 from .claims_folder import FileToRead
@@ -76,7 +76,7 @@ def load(
             for chunk in chunks:
                 parsed.update(chunk.files)
                 parsed_afresh.extend(chunk.files)
-                parse_cache.add(chunk.pickled)
+                parse_cache.add(chunk.pickled, chunk.files)
 
         claims_to_parse = not_cached(found.claims)
         with shared_parsing.SharedParsing(claims_to_parse, today, second_process_from) as sharing:
@@ -105,6 +105,20 @@ def load(
     return Loaded(knowledge_base, problems, references, len(found.claims), len(found.sources), parsed_afresh)
 
 
+# The model of each claim file made in this process, by its parsed entry: an entry the parse cache kept in memory
+# (`oxykb serve`, checking after every save) is the same object, so its claim need not be made again.
+_CLAIMS: dict[int, tuple[records.ParsedFile, FileToRead, Claim]] = {}
+
+
+def _claim(file: FileToRead, parsed: records.ParsedFile) -> Claim:
+    made = _CLAIMS.get(id(parsed))
+    if made is None or made[0] is not parsed or made[1] != file:
+        if len(_CLAIMS) > 100_000:
+            _CLAIMS.clear()
+        made = _CLAIMS[id(parsed)] = (parsed, file, to_model.claim(file, parsed))
+    return made[2]
+
+
 def _valid_files(found: claims_folder.ClaimsFolder, parsed: dict[str, records.ParsedFile]):
     """The valid sources, claims and questions as model objects, and every problem in files: their own and their
     folders'."""
@@ -120,9 +134,7 @@ def _valid_files(found: claims_folder.ClaimsFolder, parsed: dict[str, records.Pa
         if parsed[file.shown].values is not None:
             sources[file.id] = to_model.source(file, parsed[file.shown], text)
     claims = {
-        file.id: to_model.claim(file, parsed[file.shown])
-        for file in found.claims
-        if parsed[file.shown].values is not None
+        file.id: _claim(file, parsed[file.shown]) for file in found.claims if parsed[file.shown].values is not None
     }
     questions = {
         file.id: to_model.question(file, parsed[file.shown])
