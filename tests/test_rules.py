@@ -386,10 +386,14 @@ def test_a_process_that_checked_before_reads_its_cache_from_memory(tiny_kb):
     """`oxykb serve` checks after every save: the 18 MB file of 10,000 claims is not unpickled each time."""
     from oxykb.check.load import load
 
-    first = load(tiny_kb)
+    first = load(tiny_kb, remember=True)
     parse_cache_file(tiny_kb).write_bytes(b"not a pickle")  # as if another process had written something else
-    again = load(tiny_kb)
+    again = load(tiny_kb, remember=True)
     assert again.parsed_afresh == [] and again.knowledge_base == first.knowledge_base
     edited = tiny_kb / "claims/risks/cuddle-hormone-myth.yaml"
     edited.write_text(edited.read_text().replace("A popular simplification.", "A popular simplification, edited."))
-    assert load(tiny_kb).parsed_afresh == ["claims/risks/cuddle-hormone-myth.yaml"]  # stamps still decide
+    after_edit = load(tiny_kb, remember=True)
+    assert after_edit.parsed_afresh == ["claims/risks/cuddle-hormone-myth.yaml"]  # stamps still decide
+    assert after_edit.knowledge_base.claims["cuddle-hormone-myth"].rationale.en == "A popular simplification, edited."
+    parse_cache_file(tiny_kb).write_bytes(b"not a pickle")
+    assert load(tiny_kb).parsed_afresh != []  # a check that does not remember reads the file

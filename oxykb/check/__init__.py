@@ -30,11 +30,13 @@ class Checked:
     sources_read: int
 
 
-def check(root: Path, today: datetime.date | None = None) -> Checked:
-    """Reads and validates the knowledge base under root; every problem, sorted."""
+def check(root: Path, today: datetime.date | None = None, remember: bool = False) -> Checked:
+    """Reads and validates the knowledge base under root; every problem, sorted.
+
+    `remember` keeps what was read in memory for the next check in this process (`oxykb serve`)."""
     from .load import load  # imported here, so that a cached `oxykb check` starts fast
 
-    loaded = load(root, today)
+    loaded = load(root, today, remember=remember)
     problems = sorted(workspace.work_dir_problems(root) + loaded.every_problem())
     return Checked(loaded.knowledge_base, problems, loaded.claims_read, loaded.sources_read)
 

@@ -57,12 +57,16 @@ def load(
     today: datetime.date | None = None,
     cache: bool = True,
     second_process_from: int = shared_parsing.SECOND_PROCESS_FROM,
+    remember: bool = False,
 ) -> Loaded:
-    """Reads and checks every claim and source under root/claims; with many claims, in two processes."""
+    """Reads and checks every claim and source under root/claims; with many claims, in two processes.
+
+    `remember` keeps the parse cache and the claims made from it in memory for the next load in this process
+    (`oxykb serve`, after every save); a build does without, for its memory."""
     today = today or datetime.date.today()
     with cycle_collector_paused():
         found = claims_folder.list_claims_folder(root)
-        parse_cache = ParseCache(root, today, use=cache)
+        parse_cache = ParseCache(root, today, use=cache, remember=remember)
         parsed: dict[str, records.ParsedFile] = {}
         parsed_afresh: list[str] = []
 
@@ -90,7 +94,7 @@ def load(
         parse_cache.save()
 
         tags = parsed[found.tags.shown].values if found.tags else {}  # None when tags.yaml has problems of its own
-        sources, claims, questions, problems = _valid_files(found, parsed)
+        sources, claims, questions, problems = _valid_files(found, parsed, remember)
         context = validate.Context.of(
             [file.id for file in found.claims], [file.id for file in found.sources], sources, tags
         )
@@ -119,7 +123,7 @@ def _claim(file: FileToRead, parsed: records.ParsedFile) -> Claim:
     return made[2]
 
 
-def _valid_files(found: claims_folder.ClaimsFolder, parsed: dict[str, records.ParsedFile]):
+def _valid_files(found: claims_folder.ClaimsFolder, parsed: dict[str, records.ParsedFile], remember: bool):
     """The valid sources, claims and questions as model objects, and every problem in files: their own and their
     folders'."""
     problems = list(found.problems)
@@ -134,7 +138,9 @@ def _valid_files(found: claims_folder.ClaimsFolder, parsed: dict[str, records.Pa
         if parsed[file.shown].values is not None:
             sources[file.id] = to_model.source(file, parsed[file.shown], text)
     claims = {
-        file.id: _claim(file, parsed[file.shown]) for file in found.claims if parsed[file.shown].values is not None
+        file.id: (_claim if remember else to_model.claim)(file, parsed[file.shown])
+        for file in found.claims
+        if parsed[file.shown].values is not None
     }
     questions = {
         file.id: to_model.question(file, parsed[file.shown])

@@ -29,7 +29,7 @@ _IN_MEMORY: dict[Path, tuple[str, dict[str, ParsedFile], list[tuple[bytes, list[
 
 
 class ParseCache:
-    def __init__(self, root: Path, today: datetime.date, use: bool = True):
+    def __init__(self, root: Path, today: datetime.date, use: bool = True, remember: bool = False):
         self.path = workspace.cache_dir(root) / CACHE_FILE if use else None
         self.made_by = stamps.inputs_fingerprint(today=today)
         self.last_time: dict[str, ParsedFile] = {}
@@ -37,7 +37,8 @@ class ParseCache:
         self.reused: dict[str, ParsedFile] = {}
         self.new_chunks: list[tuple[bytes, list[str]]] = []  # as chunks_read
         self.new_entries: dict[str, ParsedFile] = {}
-        remembered = _IN_MEMORY.get(self.path) if use else None
+        self.remember = remember  # keep this check's entries in _IN_MEMORY
+        remembered = _IN_MEMORY.get(self.path) if use and remember else None
         if remembered is not None and remembered[0] == self.made_by:
             self.last_time, self.chunks_read = dict(remembered[1]), list(remembered[2])
         elif use:
@@ -78,7 +79,8 @@ class ParseCache:
         if self.path is None:
             return
         if not self.new_chunks and self.reused.keys() == self.last_time.keys():
-            _IN_MEMORY[self.path] = (self.made_by, self.reused, self.chunks_read)
+            if self.remember:
+                _IN_MEMORY[self.path] = (self.made_by, self.reused, self.chunks_read)
             return
         chunks, still_good = [], {}
         for pickled, shown_paths in self.chunks_read:
@@ -89,7 +91,8 @@ class ParseCache:
         if still_good:
             chunks.append((pickle.dumps(still_good, protocol=pickle.HIGHEST_PROTOCOL), list(still_good)))
         chunks += self.new_chunks
-        _IN_MEMORY[self.path] = (self.made_by, {**self.reused, **self.new_entries}, chunks)
+        if self.remember:
+            _IN_MEMORY[self.path] = (self.made_by, {**self.reused, **self.new_entries}, chunks)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             temporary = self.path.with_suffix(f".{os.getpid()}.tmp")

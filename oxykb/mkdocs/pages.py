@@ -96,9 +96,11 @@ def _own_folder(target: Path) -> None:
     target.mkdir(parents=True, exist_ok=True)
 
 
-def checked_inputs(root: Path) -> tuple[check.Checked, dict[str, dict[str, str]]]:
-    """The checked knowledge base and the hand-written pages of every language. Raises ProblemsFound."""
-    checked = check.check(root)
+def checked_inputs(root: Path, remember: bool = False) -> tuple[check.Checked, dict[str, dict[str, str]]]:
+    """The checked knowledge base and the hand-written pages of every language. Raises ProblemsFound.
+
+    `remember`: for the next check in this process (`oxykb serve`)."""
+    checked = check.check(root, remember=remember)
     pages, page_problems = content.read(root)
     problems = checked.problems + page_problems
     if problems:
@@ -178,8 +180,10 @@ def edit_paths(kb: KnowledgeBase, language: str, hand_written: dict[str, str]) -
 
 
 def render_language(root: Path, language: str, remember: bool = False, site_url: str | None = None) -> None:
-    """check -> render for one language, from what is in claims/ and content/ now. Raises ProblemsFound."""
-    checked, hand_written = checked_inputs(root)
+    """check -> render for one language, from what is in claims/ and content/ now. Raises ProblemsFound.
+
+    `remember` keeps what each step did for the next call in this process (`oxykb serve`)."""
+    checked, hand_written = checked_inputs(root, remember)
     generate(root, checked.knowledge_base, language, hand_written[language], remember=remember, site_url=site_url)
 
 
