@@ -99,8 +99,8 @@ def test_a_full_disk_while_writing_pages_fails_cleanly_and_the_next_build_recove
 def test_a_claim_edited_during_a_build_is_published_by_the_next_build(tiny_project, monkeypatch):
     checked_inputs = pages.checked_inputs
 
-    def edited_right_after_reading(root):
-        result = checked_inputs(root)
+    def edited_right_after_reading(root, *remember):
+        result = checked_inputs(root, *remember)
         edit_claim(tiny_project, '"Edited while the site was being built."')
         return result
 

@@ -158,7 +158,7 @@ def test_edit_links_come_from_the_model_not_from_file_names(tiny_project, tmp_pa
     assert pages.edit_paths(kb, "en", hand_written["en"])["about.md"] == "content/en/about.md"
 
     monkeypatch.setattr(
-        pages, "checked_inputs", lambda root: (dataclasses.replace(checked, knowledge_base=kb), hand_written)
+        pages, "checked_inputs", lambda root, *remember: (dataclasses.replace(checked, knowledge_base=kb), hand_written)
     )
     build.build_language(tiny_project, "nl", tmp_path / "site", others="none")  # here, where it reads the kb above
     edit = re.findall(

@@ -346,7 +346,7 @@ def test_hostile_claim_text_never_becomes_live_markup(tiny_project, tmp_path, mo
         sources={**kb.sources, "test-explainer": source},
     )
     hostile = dataclasses.replace(checked, knowledge_base=kb)
-    monkeypatch.setattr(pages, "checked_inputs", lambda root: (hostile, content.read(root)[0]))
+    monkeypatch.setattr(pages, "checked_inputs", lambda root, *remember: (hostile, content.read(root)[0]))
     for language in LANGUAGES:  # each in this process, where the build reads the knowledge base above
         build.build_language(tiny_project, language, tmp_path / language, others="none")
 
