@@ -481,6 +481,9 @@ EDITS = {
     "a statement of a linked claim": _edit_claim(
         "nasal-spray-makes-people-social", statement=Localized("Nieuwe bewering.", "A new statement.")
     ),
+    "a statement the editors' report lists": _edit_claim(
+        "stress-raises-heart-rate", statement=Localized("Nieuwe bewering.", "A new statement.")
+    ),
     "a grade of a question's key finding": _edit_claim("nasal-spray-makes-people-social", grade=Grade.HIGH),
     "a related link": _edit_claim("stress-raises-heart-rate", related=("oxytocin-made-in-hypothalamus",)),
     "a related link removed": _edit_claim("oxytocin-made-in-hypothalamus", related=()),

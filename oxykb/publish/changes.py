@@ -15,6 +15,7 @@ from ..model import Claim, KnowledgeBase, Question
 
 
 class Changes(NamedTuple):
+    claims: frozenset[str]  # the claims that changed (added, edited or removed)
     claim_pages: frozenset[str]  # the claims (of the new version) whose page may differ
     every_page: bool  # whether any page may differ: what is counted, sourced, tagged or asked changed
     pages: frozenset[str]  # if not, the other pages that may differ (Markdown pages, by path)
@@ -52,7 +53,7 @@ def between(before: KnowledgeBase, after: KnowledgeBase) -> Changes:
         or before.claims.keys() != after.claims.keys()
         or any(_counted(before.claims[claim_id]) != _counted(after.claims[claim_id]) for claim_id in changed)
     )
-    pages = {urls.REPORT}  # it lists claims by statement
+    pages = set()  # and the editors' report, if it lists a changed claim (render.py knows its lists)
     if not every_page:  # only words changed: the lists that show the changed claims, and their questions
         for claim_id in changed:
             claim = after.claims[claim_id]
@@ -60,7 +61,7 @@ def between(before: KnowledgeBase, after: KnowledgeBase) -> Changes:
             pages.update(map(urls.tag_page, claim.tags))
             pages.update(map(urls.source_page, _sources_of(claim)))
         pages.update(map(urls.question_page, questions))
-    return Changes(frozenset(touched & after.claims.keys()), every_page, frozenset(pages))
+    return Changes(frozenset(changed), frozenset(touched & after.claims.keys()), every_page, frozenset(pages))
 
 
 def _claims_of(question: Question) -> set[str]:
@@ -79,7 +80,7 @@ def _counted(claim: Claim) -> Claim:
     """A claim without its words (statement, rationale, quotes): what decides where it is listed and counted.
 
     Pages other than its own show a claim's words only in lists of a category, tag, source or question (a
-    question page shows a caveat's rationale too), and in the editors' report."""
+    question page shows a caveat's rationale too), and in the editors' report's lists, which depend on none."""
     return dataclasses.replace(
         claim,
         statement=None,

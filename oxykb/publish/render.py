@@ -416,6 +416,7 @@ class _Renderer:
         self.drawn_from = defaultdict(set)
         self.cited_by = defaultdict(set)
         self.by_tag = defaultdict(list)
+        self.in_report: frozenset[str] = frozenset()  # the claims the editors' report lists, once it is made
         self.question_text = labels.QUESTION_TEXT[language]
         self.questions_of = defaultdict(list)  # claim id -> [(question, role)], the questions it helps answer
         for question in sorted(kb.questions.values(), key=lambda question: question.id):
@@ -903,7 +904,7 @@ class _Renderer:
         kb = self.kb
         questions = self.ordered_questions()
         makers = {
-            urls.REPORT: lambda: self.page("report.md.j2", urls.REPORT, report=editors_report.make(kb, today)),
+            urls.REPORT: lambda: self.report(today),
             urls.HOME: lambda: self.page(
                 "home.md.j2",
                 urls.HOME,
@@ -957,6 +958,11 @@ class _Renderer:
                 makers[name] = functools.partial(str, text)
         return makers
 
+    def report(self, today: datetime.date) -> str:
+        made = editors_report.make(self.kb, today)
+        self.in_report = frozenset(made.not_reviewed_for_a_year + made.single_weak_source + made.uncited_above_very_low)
+        return self.page("report.md.j2", urls.REPORT, report=made)
+
     def category(self, category: Category) -> str:
         claims = ordered(claim for claim in self.kb.claims.values() if claim.category is category)
         page = urls.category_page(category)
@@ -1001,7 +1007,9 @@ def render(
         if changed.every_page or (today, hand_written) != (last.today, last.hand_written):
             pages, parts = renderer.pages(hand_written, today), renderer.parts
         else:  # the pages that show what changed, the others as they were
-            again = renderer.pages(hand_written, today, only=changed.pages)
+            renderer.in_report = last.in_report
+            report = {urls.REPORT} if changed.claims & last.in_report else set()
+            again = renderer.pages(hand_written, today, only=changed.pages | report)
             pages = {**last.rendered.pages, **again}
             parts = {page: part for page, part in last.rendered.parts.items() if page not in again}
             parts.update(renderer.parts)
@@ -1012,7 +1020,7 @@ def render(
         ]
         rendered = Rendered(pages, parts, claims)
     if remember:
-        _LAST[(language, site_url)] = _Render(kb, today, dict(hand_written), rendered)
+        _LAST[(language, site_url)] = _Render(kb, today, dict(hand_written), rendered, renderer.in_report)
     return rendered
 
 
@@ -1021,6 +1029,7 @@ class _Render(NamedTuple):
     today: datetime.date
     hand_written: dict[str, str]
     rendered: Rendered
+    in_report: frozenset[str]  # the claims the editors' report lists (by statement)
 
 
 _LAST: dict[tuple[str, str | None], _Render] = {}  # the last render of each language and site_url, for serve
