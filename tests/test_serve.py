@@ -84,3 +84,34 @@ def test_the_preview_has_search_and_indexes_again_after_a_save(server):
     claim = project / "claims/facts/oxytocin-made-in-hypothalamus.yaml"
     claim.write_text(claim.read_text().replace("Textbook physiology.", "Pituitary glands, a new word: zwiebelfisch."))
     wait_for(lambda: search_entry(base) not in (None, first), 60)  # a new index: its hash names the new words
+
+
+def test_a_save_is_noticed_and_a_read_is_not(tmp_path, monkeypatch):
+    """serve's watcher (watch.py): MkDocs polls one file, which changes when a claim is saved, not when it is read."""
+    from oxykb.mkdocs import watch
+
+    monkeypatch.setenv("OXYKB_CACHE_DIR", str(tmp_path / "cache"))
+    claims = tmp_path / "claims"
+    claims.mkdir()
+    claim = claims / "a.yaml"
+    claim.write_text("statement: x\n")
+    watcher = watch.Watcher()
+    polled = watcher.start(tmp_path, [claims, tmp_path / "content"])  # content/ does not exist: left out
+    try:
+        assert polled is not None and not polled.is_relative_to(tmp_path / "claims")
+        trigger = next(polled.iterdir())
+
+        def stays(seconds: float) -> bool:
+            before, deadline = trigger.read_text(), time.monotonic() + seconds
+            while time.monotonic() < deadline:
+                if trigger.read_text() != before:
+                    return False
+                time.sleep(0.05)
+            return True
+
+        claim.read_text()
+        assert stays(0.5)  # a read (every check reads every claim) is no save
+        claim.write_text("statement: y\n")
+        assert not stays(5)
+    finally:
+        watcher.stop()

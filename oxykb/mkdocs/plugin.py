@@ -19,7 +19,7 @@ from mkdocs.structure.files import File
 from .. import urls, workspace
 from ..model import LANGUAGES
 from ..problems import ProblemsFound
-from . import build, frames, icons, pages, palette, search, settings
+from . import build, frames, icons, pages, palette, search, settings, watch
 
 
 class OxykbConfig(Config):
@@ -36,6 +36,7 @@ class OxykbPlugin(BasePlugin[OxykbConfig]):
 
     def __init__(self):
         self.others = build.OtherLanguages()  # kept across the rebuilds of `serve`, with its warm worker
+        self.watcher = watch.Watcher()
         self.dirty = self.serving = False
 
     def on_startup(self, *, command, dirty) -> None:
@@ -43,6 +44,7 @@ class OxykbPlugin(BasePlugin[OxykbConfig]):
 
     def on_shutdown(self) -> None:
         self.others.close()
+        self.watcher.stop()
 
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
@@ -105,8 +107,10 @@ class OxykbPlugin(BasePlugin[OxykbConfig]):
                 search.index(site_dir)  # every language, once all are in place
 
     def on_serve(self, server, *, config, builder):
-        """Watch what editors change; the generated pages change only as a result (no second rebuild)."""
+        """Watch what editors change (watch.py); the generated pages change only as a result (no second rebuild)."""
         server.unwatch(config.docs_dir)
-        server.watch(str(self.root / "claims"))
-        server.watch(str(self.root / "content"))
+        edited = [self.root / "claims", self.root / "content"]
+        told_by = self.watcher.start(self.root, edited)
+        for folder in [told_by] if told_by else edited:
+            server.watch(str(folder))
         return server
