@@ -39,7 +39,7 @@ TITLE, DESCRIPTION, EDIT, HEADING, INTRO, BREADCRUMB = (
     "<!--oxykb:breadcrumb-->",  # above the heading; put in after the page is built, so search leaves it out
 )
 FRAME_PREFIX = "claims/_frame-"
-_FILLED: dict[Path, bool] = {}  # site folders whose every claim page this process has filled (serve's rebuilds)
+_FILLED: set[Path] = set()  # site folders whose every claim page this process has filled (serve's rebuilds)
 
 
 def section_mark(index: int) -> str:
@@ -177,7 +177,8 @@ class Filling:
     def _claims_to_fill(self) -> list[Path]:
         """Every claim page; in a dirty build (serve), like MkDocs' own, only those older than their source, or
         (when this process filled this site before) only those the last render changed."""
-        filled_before = _FILLED.pop(self.site_dir, False)  # until this build has filled its pages
+        filled_before = self.site_dir in _FILLED
+        _FILLED.discard(self.site_dir)  # until this build has filled its pages
         changed = pages.changed_claim_pages(self.root, self.language)
         if self.dirty and filled_before and changed is not None:
             return changed
@@ -289,7 +290,7 @@ class Filling:
         if site_url:
             self._add_to_sitemap(filled)
         if not self.problems:
-            _FILLED[self.site_dir] = True
+            _FILLED.add(self.site_dir)
 
     def _add_to_sitemap(self, claim_urls: list[str]) -> None:
         """The frames' entries in sitemap.xml (MkDocs lists pages only with a site_url) make way for the claims'."""
